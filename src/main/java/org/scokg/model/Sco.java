@@ -1,0 +1,104 @@
+package org.scokg.model;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * The terms of the scokg ontology ({@code ontology/scokg.ttl}) and of the standard
+ * vocabularies it reuses. Code names terms only through this class; docs/MODEL.md says
+ * how they fit together.
+ */
+public final class Sco {
+    private Sco() {}
+
+    public static final String NS = "https://w3id.org/scokg/ontology#";
+    /** Name of the graph that holds the ontology in the store. */
+    public static final String ONTOLOGY_GRAPH = "https://w3id.org/scokg/ontology";
+    /** Name of the graph that holds the gazetteer (states, places, organisations). */
+    public static final String GAZETTEER_GRAPH = "https://w3id.org/scokg/gazetteer";
+
+    public static final String SCHEMA = "https://schema.org/";
+    public static final String ORG = "http://www.w3.org/ns/org#";
+    public static final String DCT = "http://purl.org/dc/terms/";
+    public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    public static final String PROV = "http://www.w3.org/ns/prov#";
+    public static final String NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+    public static final String WIKIDATA = "http://www.wikidata.org/entity/";
+
+    private static Resource cls(String local) { return ResourceFactory.createResource(NS + local); }
+    private static Property prop(String local) { return ResourceFactory.createProperty(NS + local); }
+    private static Property prop(String ns, String local) { return ResourceFactory.createProperty(ns + local); }
+
+    // --- classes
+    public static final Resource SourceText = cls("SourceText");
+    public static final Resource Meeting = cls("Meeting");
+    public static final Resource Participation = cls("Participation");
+    public static final Resource State = cls("State");
+    public static final Resource City = cls("City");
+    public static final Resource Organisation = cls("Organisation");
+    public static final Resource SCOBody = cls("SCOBody");
+    public static final Resource Council = cls("Council");
+    public static final Resource RotatingChairmanship = cls("RotatingChairmanship");
+    public static final Resource NextMeetingAnnouncement = cls("NextMeetingAnnouncement");
+    public static final Resource Document = cls("Document");
+    public static final Resource Mention = cls("Mention");
+    public static final Resource Person = ResourceFactory.createResource(SCHEMA + "Person");
+
+    /** The subclass of sco:Document for a document type name such as "Agreement". */
+    public static Resource documentType(String localName) { return cls(localName); }
+
+    // --- sco properties
+    public static final Property fileName = prop("fileName");
+    public static final Property characterCount = prop("characterCount");
+    public static final Property reports = prop("reports");
+    public static final Property council = prop("council");
+    public static final Property ordinal = prop("ordinal");
+    public static final Property online = prop("online");
+    public static final Property chair = prop("chair");
+    public static final Property chairState = prop("chairState");
+    public static final Property meeting = prop("meeting");
+    public static final Property participant = prop("participant");
+    public static final Property represents = prop("represents");
+    public static final Property title = prop("title");
+    public static final Property capacity = prop("capacity");
+    public static final Property attendanceMode = prop("attendanceMode");
+    public static final Property rule = prop("rule");
+    public static final Property sentence = prop("sentence");
+    public static final Property shortName = prop("shortName");
+    public static final Property isoCode = prop("isoCode");
+    public static final Property state = prop("state");
+    public static final Property fromYear = prop("fromYear");
+    public static final Property toYear = prop("toYear");
+    public static final Property status = prop("status");
+    public static final Property chairmanshipOf = prop("chairmanshipOf");
+    public static final Property year = prop("year");
+    public static final Property hostState = prop("hostState");
+    public static final Property canonicalKey = prop("canonicalKey");
+    public static final Property scope = prop("scope");
+    public static final Property partOf = prop("partOf");
+    public static final Property mentionOf = prop("mentionOf");
+    public static final Property inSource = prop("inSource");
+    public static final Property surface = prop("surface");
+    public static final Property nested = prop("nested");
+    public static final Property nestedIn = prop("nestedIn");
+    public static final Property action = prop("action");
+    public static final Property actionDate = prop("actionDate");
+    public static final Property actionPlace = prop("actionPlace");
+
+    // --- reused vocabularies
+    public static final Property schemaName = prop(SCHEMA, "name");
+    public static final Property startDate = prop(SCHEMA, "startDate");
+    public static final Property endDate = prop(SCHEMA, "endDate");
+    public static final Property location = prop(SCHEMA, "location");
+    public static final Property containedInPlace = prop(SCHEMA, "containedInPlace");
+    public static final Property subOrganizationOf = prop(ORG, "subOrganizationOf");
+    public static final Property dctTitle = prop(DCT, "title");
+    public static final Property dctDate = prop(DCT, "date");
+    public static final Property prefLabel = prop(SKOS, "prefLabel");
+    public static final Property altLabel = prop(SKOS, "altLabel");
+    public static final Property wasDerivedFrom = prop(PROV, "wasDerivedFrom");
+    public static final Property beginIndex = prop(NIF, "beginIndex");
+    public static final Property endIndex = prop(NIF, "endIndex");
+    public static final Property anchorOf = prop(NIF, "anchorOf");
+}
