@@ -1,0 +1,134 @@
+package org.scokg.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+
+/**
+ * One file {@code queries/NAME.rq}: the query, what it answers, and the parameters it
+ * takes. The header is the file's leading comment block:
+ * <pre>
+ * # Every mention of a named document, oldest first.
+ * # @param title string  any spelling of the title (required)
+ * # @param year  year    only mentions in sources of that year (optional)
+ * </pre>
+ * A parameter {@code title} is the variable {@code ?title} in the query. Values are
+ * checked against the declared {@link ParamType} and bound as RDF terms with Jena's
+ * substitution, so no value can change the shape of the query. An optional parameter
+ * that is not given leaves its variable unbound.
+ */
+public final class CannedQuery {
+    /** One declared parameter. */
+    public record Param(String name, ParamType type, boolean required, String description) {}
+
+    private static final Pattern PARAM_LINE =
+        Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)\\s+([a-z0-9]+)\\s*(.*)");
+
+    private final String name;
+    private final String description;
+    private final List<Param> params;
+    private final Query query;
+    private final String text;
+
+    private CannedQuery(String name, String description, List<Param> params, Query query, String text) {
+        this.name = name;
+        this.description = description;
+        this.params = params;
+        this.query = query;
+        this.text = text;
+    }
+
+    /**
+     * Parses a canned query file.
+     *
+     * @throws IllegalArgumentException when the header or the SPARQL is malformed
+     */
+    public static CannedQuery parse(String name, String text) {
+        StringBuilder description = new StringBuilder();
+        List<Param> params = new ArrayList<>();
+        for (String line : text.split("\r?\n")) {
+            String t = line.strip();
+            if (t.isEmpty()) continue;
+            if (!t.startsWith("#")) break;
+            Matcher m = PARAM_LINE.matcher(t);
+            if (m.matches()) {
+                String desc = m.group(3).strip();
+                boolean required = !desc.contains("(optional)");
+                params.add(new Param(m.group(1), ParamType.of(m.group(2)), required, desc));
+            } else if (params.isEmpty()) {
+                if (description.length() > 0) description.append(' ');
+                description.append(t.substring(1).strip());
+            }
+        }
+        Query query;
+        try {
+            query = QueryFactory.create(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("queries/" + name + ".rq is not valid SPARQL: " + e.getMessage(), e);
+        }
+        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text);
+    }
+
+    public String name() { return name; }
+    public String description() { return description; }
+    public List<Param> params() { return params; }
+    /** The query text as written in the file. */
+    public String text() { return text; }
+    /** The result variables, in order: the columns. */
+    public List<String> columns() { return Collections.unmodifiableList(query.getResultVars()); }
+    /** A fresh copy of the parsed query, unbound. */
+    public Query query() { return query.cloneQuery(); }
+
+    /**
+     * Checks the given values against the declared parameters and returns the binding to
+     * substitute.
+     *
+     * @throws IllegalArgumentException one line naming the offending parameter: unknown
+     *         parameter, missing required parameter, or a value of the wrong shape
+     */
+    public Binding bind(Map<String, String> values) {
+        Map<String, String> given = values == null ? Map.of() : new LinkedHashMap<>(values);
+        BindingBuilder b = BindingBuilder.create();
+        for (Param p : params) {
+            String raw = given.remove(p.name());
+            if (raw == null) {
+                if (p.required())
+                    throw new IllegalArgumentException("query '" + name + "' needs parameter '" + p.name() + "' (" + p.description() + ")");
+                continue;
+            }
+            b.add(Var.alloc(p.name()), p.type().toNode(p.name(), raw));
+        }
+        if (!given.isEmpty()) {
+            Set<String> unknown = given.keySet();
+            throw new IllegalArgumentException("query '" + name + "' has no parameter " + String.join(", ", unknown)
+                + (params.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", params.stream().map(Param::name).toList())));
+        }
+        return b.build();
+    }
+
+    /**
+     * A ready execution of this query over {@code dataset} with {@code values} bound.
+     * The caller runs it inside a read transaction and closes it.
+     *
+     * @param timeoutMillis overall timeout, or a value &lt;= 0 for none
+     */
+    public QueryExecution prepare(Dataset dataset, Map<String, String> values, long timeoutMillis) {
+        Binding binding = bind(values);
+        var builder = QueryExecution.dataset(dataset).query(query()).substitution(binding);
+        if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return builder.build();
+    }
+}
