@@ -22,6 +22,11 @@ public enum ParamType {
     DATE(Pattern.compile("[12][0-9]{3}-[01][0-9]-[0-3][0-9]"), XSDDatatype.XSDdate),
     /** A non-negative integer up to 9 digits. */
     INTEGER(Pattern.compile("[0-9]{1,9}"), XSDDatatype.XSDinteger),
+    /**
+     * A document title in any spelling, or a part of one; bound as the string literal of
+     * its canonical key ({@link org.scokg.extract.TitleKey}), so a query compares keys.
+     */
+    TITLE(Pattern.compile("(?s).{1,500}"), null),
     /** An absolute http(s) IRI. */
     IRI(Pattern.compile("https?://\\S{1,2000}"), null);
 
@@ -55,12 +60,17 @@ public enum ParamType {
             }
             return NodeFactory.createURI(value);
         }
+        if (this == TITLE) {
+            String key = org.scokg.extract.TitleKey.of(value);
+            if (key.isEmpty()) throw new IllegalArgumentException("parameter '" + paramName + "' has no title characters: " + abbreviate(value));
+            return NodeFactory.createLiteralString(key);
+        }
         return datatype == null ? NodeFactory.createLiteralString(value) : NodeFactory.createLiteralDT(value, datatype);
     }
 
     private String describe() {
         return switch (this) {
-            case STRING -> "1 to 500 characters";
+            case STRING, TITLE -> "1 to 500 characters";
             case ISO3 -> "an ISO 3166-1 alpha-3 code such as CHN";
             case YEAR -> "a year such as 2021";
             case DATE -> "a date such as 2021-11-25";
