@@ -1,24 +1,37 @@
 package org.scokg.extract;
 
-import java.util.List;
-
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.vocabulary.RDF;
 import org.scokg.model.Iris;
-import org.scokg.model.Sco;
+import org.scokg.model.RdfMapper;
 import org.scokg.text.SourceText;
 
-/** The one door into extraction: a decoded source text in, its named graph out. Thread-safe. */
+/**
+ * The one door into extraction: a decoded source text in, its named graph out.
+ * Thread-safe; the rules and the gazetteer are read once, on first use.
+ */
 public final class Extraction {
     private Extraction() {}
 
-    // TEMPORARY skeleton: replaced by the rule-based pipeline.
+    private static volatile Extractor extractor;
+
+    private static Extractor extractor() {
+        Extractor x = extractor;
+        if (x == null) {
+            synchronized (Extraction.class) {
+                if (extractor == null) extractor = new Extractor(Gazetteer.builtIn());
+                x = extractor;
+            }
+        }
+        return x;
+    }
+
+    /** Extracts the facts of one document, before they become RDF. */
+    public static Facts.Document facts(SourceText source) {
+        return extractor().extract(source);
+    }
+
+    /** Extracts one document into the named graph {@code Iris.graph(fileName)}. */
     public static ExtractedDocument extract(SourceText source) {
-        Model m = ModelFactory.createDefaultModel();
-        m.createResource(Iris.source(source.fileName()))
-         .addProperty(RDF.type, Sco.SourceText)
-         .addProperty(Sco.fileName, source.fileName());
-        return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), m, List.of());
+        Facts.Document d = facts(source);
+        return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), RdfMapper.toModel(d), d.warnings());
     }
 }

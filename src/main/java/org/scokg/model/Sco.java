@@ -76,7 +76,10 @@ public final class Sco {
     public static final Property hostState = prop("hostState");
     public static final Property canonicalKey = prop("canonicalKey");
     public static final Property scope = prop("scope");
-    public static final Property partOf = prop("partOf");
+    public static final Property implementsDocument = prop("implements");
+    public static final Property memberSince = prop("memberSince");
+    public static final Property observerSince = prop("observerSince");
+    public static final Property dialoguePartnerSince = prop("dialoguePartnerSince");
     public static final Property mentionOf = prop("mentionOf");
     public static final Property inSource = prop("inSource");
     public static final Property surface = prop("surface");
@@ -101,4 +104,5 @@ public final class Sco {
     public static final Property beginIndex = prop(NIF, "beginIndex");
     public static final Property endIndex = prop(NIF, "endIndex");
     public static final Property anchorOf = prop(NIF, "anchorOf");
+    public static final Resource Place = ResourceFactory.createResource(SCHEMA + "Place");
 }

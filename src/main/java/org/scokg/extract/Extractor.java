@@ -1,0 +1,351 @@
+package org.scokg.extract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.hankcs.hanlp.HanLP;
+import org.scokg.extract.Dates.Range;
+import org.scokg.extract.Dates.TypedDate;
+import org.scokg.extract.Facts.Attendance;
+import org.scokg.extract.Facts.Chair;
+import org.scokg.extract.Facts.Chairmanship;
+import org.scokg.extract.Facts.Meeting;
+import org.scokg.extract.Facts.Mention;
+import org.scokg.extract.Facts.NextMeeting;
+import org.scokg.extract.Facts.PersonRef;
+import org.scokg.extract.Facts.PlaceRef;
+import org.scokg.extract.Facts.Provenance;
+import org.scokg.extract.Gazetteer.Entry;
+import org.scokg.extract.Gazetteer.Kind;
+import org.scokg.model.Iris;
+import org.scokg.normalize.NormalizedText;
+import org.scokg.rules.RuleBook;
+import org.scokg.rules.RuleMatch;
+import org.scokg.text.SourceText;
+
+/**
+ * Turns one source text into {@link Facts.Document}: normalise, then run the rule groups
+ * of {@code src/main/resources/rules/} in order — title and meeting, attendance, chair,
+ * chairmanship, next meeting, document mentions — and resolve what they capture against
+ * the gazetteer. The rules say what text means; this class only says what to do with a
+ * match of each group. Immutable and thread-safe.
+ */
+public final class Extractor {
+    static final String[] RULE_FILES = {
+        "rules/pieces.rules", "rules/meeting.rules", "rules/attendance.rules",
+        "rules/chairmanship.rules", "rules/mention.rules"};
+
+    private static final Map<String, String> VERBS = Map.of(
+        "签署", "signed", "通过", "adopted", "批准", "approved", "发表", "issued", "发布", "issued");
+
+    private final Gazetteer gazetteer;
+    private final RuleBook rules;
+    private final RuleBook noise;
+
+    public Extractor(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        this.rules = RuleBook.fromClasspath(gazetteer.lexicons(), RULE_FILES);
+        this.noise = RuleBook.fromClasspath(Map.of(), "rules/noise.rules");
+    }
+
+    /** The rules this extractor runs (for listing and for the rule-example tests). */
+    public RuleBook rules() { return rules; }
+
+    public RuleBook noiseRules() { return noise; }
+
+    public Facts.Document extract(SourceText source) {
+        String original = source.text();
+        List<int[]> noiseSpans = new ArrayList<>();
+        for (RuleMatch m : noise.findAll(Set.of("noise"), original, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
+        NormalizedText nt = NormalizedText.of(original, noiseSpans);
+        return new Run(source.fileName(), nt).extract();
+    }
+
+    /** The state of one extraction: the text, its sentences, and what was found so far. */
+    private final class Run {
+        final String fileName;
+        final NormalizedText nt;
+        final String text;
+        final List<int[]> sentences;
+        final List<String> warnings = new ArrayList<>();
+
+        Run(String fileName, NormalizedText nt) {
+            this.fileName = fileName;
+            this.nt = nt;
+            this.text = nt.text();
+            this.sentences = Sentences.split(nt);
+        }
+
+        Facts.Document extract() {
+            String title = first("title", text.substring(0, Math.min(text.length(), 200)), "title");
+            Meeting meeting = meeting();
+            List<Attendance> attendances = meeting == null ? List.of() : attendances(meeting);
+            Chair chair = meeting == null ? null : chair(attendances);
+            List<Chairmanship> chairmanships = chairmanships();
+            List<NextMeeting> next = nextMeetings();
+            List<Mention> mentions = mentions(meeting);
+            TypedDate closing = closingDate();
+            if (meeting == null) warnings.add(fileName + ": no meeting sentence found");
+            if (meeting == null && mentions.isEmpty() && chairmanships.isEmpty())
+                warnings.add(fileName + ": no facts found; is this a document of the genre?");
+            return new Facts.Document(fileName, original().codePointCount(0, original().length()), title, closing,
+                meeting, chair, attendances, chairmanships, next, mentions, warnings);
+        }
+
+        String original() { return nt.original(); }
+
+        String first(String group, String in, String groupName) {
+            List<RuleMatch> ms = rules.findAll(Set.of(group), in, 0);
+            return ms.isEmpty() ? null : ms.get(0).group(groupName);
+        }
+
+        Provenance prov(RuleMatch m) {
+            int[] s = sentenceAt(m.start());
+            return new Provenance(m.rule().name(), nt.codePointOffset(m.start()), nt.codePointOffset(m.end()),
+                text.substring(s[0], s[1]));
+        }
+
+        int[] sentenceAt(int i) {
+            for (int[] s : sentences) if (i >= s[0] && i < s[1]) return s;
+            return new int[] {Math.max(0, i), Math.min(text.length(), i + 1)};
+        }
+
+        // ------------------------------------------------------------ meeting
+        Meeting meeting() {
+            List<RuleMatch> ms = rules.findAll(Set.of("meeting"), text, 0);
+            if (ms.isEmpty()) return null;
+            RuleMatch m = ms.get(0);
+            Entry council = gazetteer.lookup(m.group("council"));
+            Range dates = Dates.parse(m.group("date"));
+            if (council == null || dates == null) return null;
+            Integer ordinal = m.group("ordinal") == null ? null : ChineseNumerals.parse(m.group("ordinal"));
+            boolean online = m.group("online") != null;
+            PlaceRef place = online ? null : place(m.group("venue"));
+            String councilKey = council.iri().substring(council.iri().lastIndexOf('/') + 1);
+            String label = council.label() + (m.group("ordinal") != null ? "第" + m.group("ordinal") + "次会议" : "会议");
+            return new Meeting(council.iri(), councilKey, label, ordinal, dates, place, online, prov(m));
+        }
+
+        PlaceRef place(String name) {
+            if (name == null || name.isEmpty()) return null;
+            Entry e = gazetteer.lookup(name);
+            if (e != null && (e.kind() == Kind.CITY || e.kind() == Kind.STATE)) return new PlaceRef(e.iri(), e.label(), true);
+            String bare = name.endsWith("市") && name.length() > 2 ? name.substring(0, name.length() - 1) : name;
+            e = gazetteer.lookup(bare);
+            if (e != null) return new PlaceRef(e.iri(), e.label(), true);
+            warnings.add(fileName + ": place '" + name + "' is not in the gazetteer; minted a new place");
+            return new PlaceRef(Iris.place(org.scokg.model.Slugs.pinyin(bare)), bare, false);
+        }
+
+        // ------------------------------------------------------------ attendance
+        List<Attendance> attendances(Meeting meeting) {
+            Map<String, Attendance> byKey = new LinkedHashMap<>();
+            int year = meeting.dates().start().year();
+            int lastStop = 0;
+            for (int[] s : sentences) {
+                String sentence = text.substring(s[0], s[1]);
+                List<RuleMatch> verbs = rules.findAll(Set.of("attendance"), sentence, s[0]);
+                if (verbs.isEmpty()) continue;
+                String mode = verbs.get(0).text().startsWith("列席") ? "sat-in" : "attended";
+                collect(sentence, s[0], year, mode, "", byKey);
+            }
+            // The signature block: what follows the last full stop.
+            for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
+            if (lastStop < text.length()) {
+                String tail = text.substring(lastStop);
+                collect(tail, lastStop, year, "attended", "signature/", byKey);
+            }
+            return new ArrayList<>(byKey.values());
+        }
+
+        void collect(String sentence, int base, int year, String mode, String rulePrefix, Map<String, Attendance> out) {
+            String marker = null;
+            for (RuleMatch m : rules.findAll(Set.of("attendee", "capacity"), sentence, base)) {
+                if (m.rule().group().equals("capacity")) {
+                    marker = m.attribute("capacity", null);
+                    continue;
+                }
+                Provenance p = prov(m);
+                p = new Provenance(rulePrefix + p.rule(), p.begin(), p.end(), p.sentence());
+                String title = m.group("title");
+                String name = m.group("name");
+                if (m.group("states") != null || m.group("orgs") != null) {
+                    String list = m.group("states") != null ? m.group("states") : m.group("orgs");
+                    // Split by the names themselves, not by 、和及: 埃及 contains 及.
+                    java.util.regex.Matcher items = gazetteer.namePattern().matcher(list);
+                    while (items.find()) {
+                        Entry e = gazetteer.lookup(items.group());
+                        if (e == null) continue;
+                        String cap = capacity(e, marker, year);
+                        String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e);
+                        out.putIfAbsent(key, new Attendance(null, e.iri(), title, cap, mode, p));
+                    }
+                    continue;
+                }
+                Entry e = m.group("state") != null ? gazetteer.lookup(m.group("state"))
+                    : m.group("org") != null ? gazetteer.lookup(m.group("org"))
+                    : gazetteer.org(m.attribute("org", ""));
+                if (e == null || name == null) continue;
+                PersonRef person = person(e, name);
+                out.putIfAbsent(person.key(), new Attendance(person, e.iri(), title, capacity(e, marker, year), mode, p));
+            }
+        }
+
+        String capacity(Entry e, String marker, int year) {
+            return switch (e.kind()) {
+                case SCO_BODY, SCO, COUNCIL -> "sco_body";
+                case ORGANISATION, CITY -> "organization";
+                case STATE -> {
+                    if (marker != null) yield marker;
+                    if (e.memberSince() > 0 && e.memberSince() <= year) yield "member";
+                    if (e.observerSince() > 0 && e.observerSince() <= year) yield "observer";
+                    yield "guest";
+                }
+            };
+        }
+
+        PersonRef person(Entry affiliation, String name) {
+            String clean = NormalizedText.toSimplified(name.replace("•", "·"));
+            return new PersonRef(slugOf(affiliation).toLowerCase(java.util.Locale.ROOT) + "-" + org.scokg.model.Slugs.pinyin(clean), clean);
+        }
+
+        String slugOf(Entry e) {
+            if (e.kind() == Kind.STATE) return e.isoCode().toLowerCase(java.util.Locale.ROOT);
+            return e.iri().substring(e.iri().lastIndexOf('/') + 1);
+        }
+
+        // ------------------------------------------------------------ chair
+        Chair chair(List<Attendance> attendances) {
+            List<RuleMatch> ms = rules.findAll(Set.of("chair"), text, 0);
+            if (ms.isEmpty()) return null;
+            RuleMatch m = ms.get(0);
+            Entry state = gazetteer.lookup(m.group("state"));
+            if (state == null) return null;
+            if (m.group("name") != null)
+                return new Chair(person(state, m.group("name")), state.iri(), m.group("title"), prov(m));
+            // Named by state and title only: the attendee list says who that is.
+            for (Attendance a : attendances)
+                if (a.person() != null && a.representsIri().equals(state.iri()))
+                    return new Chair(a.person(), state.iri(), m.group("title"), prov(m));
+            warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
+            return null;
+        }
+
+        // ------------------------------------------------------------ chairmanship, next meeting
+        List<Chairmanship> chairmanships() {
+            List<Chairmanship> out = new ArrayList<>();
+            for (RuleMatch m : rules.findAll(Set.of("chairmanship"), text, 0)) {
+                Entry state = gazetteer.lookup(m.group("state"));
+                if (state == null) continue;
+                String of = m.group("council") != null ? iriOf(m.group("council")) : gazetteer.org(m.attribute("of", "sco")).iri();
+                out.add(new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")),
+                    m.attribute("status", "incoming"), of, prov(m)));
+            }
+            return out;
+        }
+
+        String iriOf(String spelling) {
+            Entry e = gazetteer.lookup(spelling);
+            return e == null ? null : e.iri();
+        }
+
+        Integer year(String s) {
+            if (s == null) return null;
+            int y = ChineseNumerals.parseYear(s);
+            return y > 0 ? y : null;
+        }
+
+        List<NextMeeting> nextMeetings() {
+            List<NextMeeting> out = new ArrayList<>();
+            for (RuleMatch m : rules.findAll(Set.of("next"), text, 0)) {
+                Integer y = year(m.group("year"));
+                if (y == null) continue;
+                Entry host = gazetteer.lookup(m.group("host"));
+                String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
+                out.add(new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m)));
+            }
+            return out;
+        }
+
+        // ------------------------------------------------------------ mentions
+        List<Mention> mentions(Meeting meeting) {
+            TitleScanner.Result scan = TitleScanner.scan(text);
+            for (int u : scan.unclosed())
+                warnings.add(fileName + ": unclosed title mark at offset " + nt.codePointOffset(u) + " ignored");
+            List<Mention> out = new ArrayList<>();
+            int previousEnd = 0;
+            for (TitleScanner.Span s : scan.spans()) {
+                String surface = NormalizedText.toSimplified(asWritten(s.open() + 1, s.close()));
+                String anchor = nt.originalSpan(s.open(), s.close() + 1);
+                String action = "none";
+                TypedDate date = null;
+                PlaceRef place = null;
+                String rule = "mention.title";
+                if (s.parent() < 0) {
+                    int[] sentence = sentenceAt(s.open());
+                    int from = Math.max(Math.max(sentence[0], previousEnd), s.open() - 80);
+                    String before = text.substring(from, s.open());
+                    int to = Math.min(Math.min(text.length(), sentence[1] + 1), s.close() + 1 + 60);
+                    String after = text.substring(s.close() + 1, Math.max(s.close() + 1, to));
+                    RuleMatch m = firstOf(Set.of("mention"), before, after);
+                    if (m != null) {
+                        rule = m.rule().name();
+                        if (m.group("verb") != null) action = VERBS.getOrDefault(m.group("verb"), "none");
+                        if (m.group("date") != null) {
+                            Range r = Dates.parse(m.group("date"));
+                            if (r != null) date = r.start();
+                        }
+                        if (m.group("venue") != null) place = place(m.group("venue"));
+                        if ("meeting".equals(m.attribute("when", null)) && meeting != null) {
+                            date = meeting.dates().start();
+                            place = meeting.place();
+                        }
+                    }
+                    previousEnd = s.close() + 1;
+                }
+                int[] sentence = sentenceAt(s.open());
+                Provenance p = new Provenance(rule, nt.codePointOffset(s.open()), nt.codePointOffset(s.close()) + 1,
+                    text.substring(sentence[0], sentence[1]));
+                out.add(new Mention(surface, anchor, TitleKey.of(surface), p.begin(), p.end(), s.parent(),
+                    action, date, place, p));
+            }
+            return out;
+        }
+
+        /** Rules of the mention group: "before" rules end with $, "after" rules start with ^. */
+        RuleMatch firstOf(Set<String> groups, String before, String after) {
+            for (var r : rules.group(groups)) {
+                boolean anchoredAfter = r.source().startsWith("^");
+                RuleMatch m = RuleBook.find(r, anchoredAfter ? after : before, 0);
+                if (m != null) return m;
+            }
+            return null;
+        }
+
+        /** The original characters of a normalised span, without whitespace: the title as written. */
+        String asWritten(int start, int end) {
+            StringBuilder sb = new StringBuilder(end - start);
+            for (int i = start; i < end; i++) sb.append(original().charAt(nt.toOriginal(i)));
+            return sb.toString();
+        }
+
+        TypedDate closingDate() {
+            int lastStop = 0;
+            for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("([12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
+                .matcher(text);
+            TypedDate found = null;
+            m.region(lastStop, text.length());
+            while (m.find()) {
+                Range r = Dates.parse(m.group());
+                if (r != null) found = r.start();
+            }
+            return found;
+        }
+    }
+
+}

@@ -1,0 +1,50 @@
+package org.scokg.extract;
+
+import java.util.List;
+
+import org.scokg.extract.Dates.Range;
+import org.scokg.extract.Dates.TypedDate;
+
+/**
+ * What extraction found in one document, before it becomes RDF. Offsets are code points
+ * of the original text; every fact carries the rule that produced it and its sentence.
+ */
+public final class Facts {
+    private Facts() {}
+
+    /** Where a fact came from. */
+    public record Provenance(String rule, int begin, int end, String sentence) {}
+
+    /** A person, identified by affiliation and name. */
+    public record PersonRef(String key, String name) {}
+
+    /** A place named in the text: a gazetteer IRI, or one minted for a name it lacks. */
+    public record PlaceRef(String iri, String label, boolean known) {}
+
+    public record Meeting(String councilIri, String councilKey, String label, Integer ordinal, Range dates,
+                          PlaceRef place, boolean online, Provenance provenance) {}
+
+    public record Chair(PersonRef person, String stateIri, String title, Provenance provenance) {}
+
+    public record Attendance(PersonRef person, String representsIri, String title, String capacity, String mode,
+                             Provenance provenance) {}
+
+    public record Chairmanship(String stateIri, Integer fromYear, Integer toYear, String status, String ofIri,
+                               Provenance provenance) {}
+
+    public record NextMeeting(String councilIri, int year, String hostStateIri, Provenance provenance) {}
+
+    /**
+     * One 《…》 in the text.
+     *
+     * @param nestedIn index in the mention list of the enclosing title, or -1
+     */
+    public record Mention(String surface, String anchor, String key, int begin, int end, int nestedIn,
+                          String action, TypedDate date, PlaceRef place, Provenance provenance) {}
+
+    /** Everything found in one document. */
+    public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
+                           Meeting meeting, Chair chair, List<Attendance> attendances,
+                           List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
+                           List<Mention> mentions, List<String> warnings) {}
+}

@@ -1,0 +1,146 @@
+package org.scokg.normalize;
+
+import java.util.BitSet;
+import java.util.List;
+
+import com.hankcs.hanlp.HanLP;
+
+/**
+ * The text the extraction rules read, and the way back to the original.
+ *
+ * <p>Rules are written against one spelling of the genre, so this view removes what varies
+ * without meaning: every whitespace character (Chinese has no word spaces; line breaks and
+ * page layout fall inside sentences and titles), noise spans such as page headers or URLs,
+ * half-width punctuation (turned full-width), full-width digits and Latin letters (turned
+ * ASCII), and traditional script (turned simplified, character for character so that
+ * offsets survive). Where a line break, an ideographic space, a run of spaces or noise was
+ * removed, {@link #isBreak(int)} says so:
+ * rules that care about layout (the signature block) can look.
+ *
+ * <p>{@link #toOriginal(int)} maps any index of the normalised text to the index in the
+ * original text, and {@link #codePointOffset(int)} turns that into the code-point offset
+ * the graph records.
+ */
+public final class NormalizedText {
+    private final String original;
+    private final String text;
+    private final int[] toOriginal;
+    private final BitSet breaks;
+    private final boolean traditional;
+
+    private NormalizedText(String original, String text, int[] toOriginal, BitSet breaks, boolean traditional) {
+        this.original = original;
+        this.text = text;
+        this.toOriginal = toOriginal;
+        this.breaks = breaks;
+        this.traditional = traditional;
+    }
+
+    /**
+     * Normalises {@code original}, dropping the given noise spans.
+     *
+     * @param noise spans {@code [start, end)} of the original text to drop, any order, may overlap
+     */
+    public static NormalizedText of(String original, List<int[]> noise) {
+        BitSet dropped = new BitSet(original.length());
+        for (int[] span : noise) dropped.set(Math.max(0, span[0]), Math.min(original.length(), span[1]));
+        StringBuilder sb = new StringBuilder(original.length());
+        int[] map = new int[original.length() + 1];
+        BitSet breaks = new BitSet();
+        boolean pendingBreak = false;
+        int spaceRun = 0;
+        for (int i = 0; i < original.length(); i++) {
+            char c = original.charAt(i);
+            if (dropped.get(i) || isSpace(c)) {
+                // A layout break is a line break, an ideographic space, a run of spaces or
+                // removed noise; a single space (2019 - 2020) only separates words.
+                spaceRun++;
+                if (dropped.get(i) || c == '\n' || c == '\r' || c == '\u3000' || spaceRun >= 2) pendingBreak = true;
+                continue;
+            }
+            spaceRun = 0;
+            if (pendingBreak) {
+                breaks.set(sb.length());
+                pendingBreak = false;
+            }
+            map[sb.length()] = i;
+            sb.append(fold(c));
+        }
+        map[sb.length()] = original.length();
+        if (pendingBreak) breaks.set(sb.length());
+        String folded = sb.toString();
+        String simplified = toSimplified(folded);
+        int[] trimmed = java.util.Arrays.copyOf(map, folded.length() + 1);
+        return new NormalizedText(original, simplified, trimmed, breaks, !simplified.equals(folded));
+    }
+
+    /** Whitespace of any width, including the ideographic space and the byte-order mark. */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
+    }
+
+    /**
+     * One character as the rules expect it: full-width punctuation, ASCII digits and letters.
+     * Quotes and dashes are kept as written; rules accept their variants.
+     */
+    public static char fold(char c) {
+        switch (c) {
+            case ',': return '，';
+            case '(': return '（';
+            case ')': return '）';
+            case ';': return '；';
+            case ':': return '：';
+            case '?': return '？';
+            case '!': return '！';
+            default:
+        }
+        if (c >= '\uFF10' && c <= '\uFF19') return (char) ('0' + (c - '\uFF10'));
+        if (c >= '\uFF21' && c <= '\uFF3A') return (char) ('A' + (c - '\uFF21'));
+        if (c >= '\uFF41' && c <= '\uFF5A') return (char) ('a' + (c - '\uFF41'));
+        return c;
+    }
+
+    /**
+     * Traditional to simplified with HanLP, keeping one character for one character: HanLP
+     * converts phrase by phrase, and where a phrase changes length the characters are
+     * converted one by one instead, so that the offset map stays valid.
+     */
+    public static String toSimplified(String s) {
+        if (s.isEmpty()) return s;
+        String whole = HanLP.convertToSimplifiedChinese(s);
+        if (whole.length() == s.length()) return whole;
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            String one = HanLP.convertToSimplifiedChinese(String.valueOf(s.charAt(i)));
+            sb.append(one.length() == 1 ? one.charAt(0) : s.charAt(i));
+        }
+        return sb.toString();
+    }
+
+    /** The normalised text the rules read. */
+    public String text() { return text; }
+
+    /** The original text, as decoded. */
+    public String original() { return original; }
+
+    /** True when the source was (at least partly) in traditional script. */
+    public boolean hadTraditionalScript() { return traditional; }
+
+    /** True when whitespace or noise was removed just before index {@code i}. */
+    public boolean isBreak(int i) { return breaks.get(i); }
+
+    /** The index in the original text of the normalised index {@code i} (0..length). */
+    public int toOriginal(int i) { return toOriginal[i]; }
+
+    /** The original characters behind the normalised span {@code [start, end)}, as written. */
+    public String originalSpan(int start, int end) {
+        if (end <= start) return "";
+        return original.substring(toOriginal[start], toOriginal[end - 1] + 1);
+    }
+
+    /** The code-point offset in the original text of the normalised index {@code i}. */
+    public int codePointOffset(int i) {
+        int o = toOriginal[i];
+        return original.codePointCount(0, o);
+    }
+}

@@ -1,0 +1,46 @@
+package org.scokg.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.scokg.extract.Extractor;
+import org.scokg.extract.Gazetteer;
+
+/** Every rule's own examples (example/expect/reject in the rule files) are tests. */
+class RuleExamplesTest {
+    private static final Extractor EXTRACTOR = new Extractor(Gazetteer.builtIn());
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleMatchesItsExamplesAndNotItsRejects() {
+        List<Rule> all = new ArrayList<>(EXTRACTOR.rules().rules());
+        all.addAll(EXTRACTOR.noiseRules().rules());
+        assertTrue(all.size() > 20, "rule files were not all read");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Rule r : all) {
+            assertFalse(r.examples().isEmpty(), "rule " + r.name() + " has no example");
+            assertFalse(r.comment().isBlank(), "rule " + r.name() + " has no comment saying what it catches");
+            for (Rule.Example ex : r.examples()) {
+                tests.add(DynamicTest.dynamicTest(r.name() + " ⊨ " + ex.text(), () -> {
+                    RuleMatch m = RuleBook.find(r, ex.text(), 0);
+                    assertNotNull(m, r.name() + " does not match its example: " + ex.text());
+                    ex.expected().forEach((group, value) ->
+                        assertEquals(value, m.group(group), r.name() + ": group " + group + " in " + ex.text()));
+                }));
+            }
+            for (String reject : r.rejects()) {
+                tests.add(DynamicTest.dynamicTest(r.name() + " ⊭ " + reject,
+                    () -> assertNull(RuleBook.find(r, reject, 0), r.name() + " must not match: " + reject)));
+            }
+        }
+        return tests.stream();
+    }
+}
