@@ -59,7 +59,9 @@ public final class Extractor {
     public Facts.Document extract(SourceText source) {
         String original = source.text();
         List<int[]> noiseSpans = new ArrayList<>();
-        for (RuleMatch m : noise.findAll(Set.of("noise"), original, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
+        // Noise rules are written in simplified script; the conversion keeps offsets.
+        String simplified = NormalizedText.toSimplified(original);
+        for (RuleMatch m : noise.findAll(Set.of("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
         NormalizedText nt = NormalizedText.of(original, noiseSpans);
         return new Run(source.fileName(), nt).extract();
     }

@@ -132,6 +132,10 @@ public final class RdfMapper {
             .addProperty(Sco.canonicalKey, x.key())
             .addProperty(Sco.altLabel, x.surface(), "zh")
             .addProperty(Sco.scope, DocumentTypes.scope(x.key()));
+        // Traditional-script input: the surface is simplified; keep the spelling as written too.
+        String written = x.anchor().substring(1, x.anchor().length() - 1).replaceAll("\\s+", "");
+        if (!written.equals(x.surface()) && !org.scokg.normalize.NormalizedText.toSimplified(written).equals(written))
+            doc.addProperty(Sco.altLabel, written, "zh-Hant");
         String type = DocumentTypes.typeOf(x.key());
         if (type != null) doc.addProperty(RDF.type, Sco.documentType(type));
         return doc;
