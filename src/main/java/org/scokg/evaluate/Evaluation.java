@@ -1,0 +1,176 @@
+package org.scokg.evaluate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.scokg.extract.Facts;
+import org.scokg.extract.Gazetteer;
+import org.scokg.extract.TitleKey;
+
+/**
+ * Compares extracted facts with gold annotations. Facts are matched by identity (an
+ * attendee by whom they represent and their name, a mention by its offset, a
+ * chairmanship by state and status); matched facts are then checked field by field
+ * (title, capacity; date, venue, action; years). Scores add up over documents.
+ */
+public final class Evaluation {
+    /** Counts for one fact type. */
+    public static final class Score {
+        int gold, predicted, matched;
+        public double precision() { return predicted == 0 ? (gold == 0 ? 1 : 0) : (double) matched / predicted; }
+        public double recall() { return gold == 0 ? 1 : (double) matched / gold; }
+        public double f1() {
+            double p = precision(), r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+        public int gold() { return gold; }
+        public int predicted() { return predicted; }
+        public int matched() { return matched; }
+    }
+
+    /** Agreement of one field over matched facts. */
+    public static final class Accuracy {
+        int total, correct;
+        public double value() { return total == 0 ? 1 : (double) correct / total; }
+        public int total() { return total; }
+        public int correct() { return correct; }
+    }
+
+    private final Map<String, Score> scores = new LinkedHashMap<>();
+    private final Map<String, Accuracy> accuracies = new LinkedHashMap<>();
+    private final List<String> errors = new ArrayList<>();
+    private final Gazetteer gazetteer = Gazetteer.builtIn();
+
+    public Map<String, Score> scores() { return scores; }
+    public Map<String, Accuracy> accuracies() { return accuracies; }
+    /** One line per disagreement, for people fixing rules. */
+    public List<String> errors() { return errors; }
+
+    public Score score(String type) { return scores.computeIfAbsent(type, k -> new Score()); }
+    public Accuracy accuracy(String field) { return accuracies.computeIfAbsent(field, k -> new Accuracy()); }
+
+    /** Adds one document's comparison. */
+    public void add(Gold gold, Facts.Document doc) {
+        String f = gold.fileName();
+        meeting(f, gold, doc);
+        // attendees: identity = represents + name
+        Map<String, Facts.Attendance> predicted = new HashMap<>();
+        for (Facts.Attendance a : doc.attendances()) predicted.put(code(a.representsIri()) + "|" + (a.person() == null ? "" : a.person().name()), a);
+        compare(f, "attendee", gold.of("attendee"), g -> g.get("represents") + "|" + g.get("name"), predicted,
+            (g, p) -> {
+                check(f, "attendee.title", g.get("title"), p.title());
+                check(f, "attendee.capacity", g.get("capacity"), p.capacity());
+            });
+        Map<String, Facts.Mention> mentions = new HashMap<>();
+        for (Facts.Mention m : doc.mentions()) mentions.put(String.valueOf(m.begin()), m);
+        compare(f, "mention", gold.of("mention"), g -> g.get("offset"), mentions, (g, p) -> {
+            check(f, "mention.surface", g.get("surface"), p.surface());
+            check(f, "mention.nested", g.get("nested"), String.valueOf(p.nestedIn() >= 0));
+            check(f, "mention.date", g.get("date"), p.date() == null ? "" : p.date().lexical());
+            check(f, "mention.venue", g.get("venue"), p.place() == null ? "" : p.place().label());
+            check(f, "mention.action", g.get("action"), p.action());
+        });
+        Map<String, Facts.Chairmanship> chairs = new HashMap<>();
+        for (Facts.Chairmanship c : doc.chairmanships()) chairs.put(code(c.stateIri()) + "|" + c.status(), c);
+        compare(f, "chairmanship", gold.of("chairmanship"), g -> g.get("state") + "|" + g.get("status"), chairs, (g, p) -> {
+            check(f, "chairmanship.years", g.get("from") + "-" + g.get("to"),
+                (p.fromYear() == null ? "" : p.fromYear()) + "-" + (p.toYear() == null ? "" : p.toYear()));
+        });
+        Map<String, Facts.NextMeeting> next = new HashMap<>();
+        for (Facts.NextMeeting n : doc.nextMeetings()) next.put(n.year() + "|" + code(n.hostStateIri()), n);
+        compare(f, "next-meeting", gold.of("next"), g -> g.get("year") + "|" + g.get("host"), next, (g, p) -> { });
+    }
+
+    /** Checks the same/different pairs of all gold files against the canonical keys. */
+    public void addIdentities(List<Gold> golds) {
+        for (Gold g : golds) {
+            for (Gold.Fact pair : g.of("same")) {
+                boolean ok = TitleKey.of(pair.get("a")).equals(TitleKey.of(pair.get("b")));
+                tally("document.same", ok, g.fileName() + ":" + pair.line() + " split: " + pair.get("a") + " ≠ " + pair.get("b"));
+            }
+            for (Gold.Fact pair : g.of("different")) {
+                boolean ok = !TitleKey.of(pair.get("a")).equals(TitleKey.of(pair.get("b")));
+                tally("document.different", ok, g.fileName() + ":" + pair.line() + " merged: " + pair.get("a") + " = " + pair.get("b"));
+            }
+        }
+    }
+
+    private void meeting(String f, Gold gold, Facts.Document doc) {
+        for (Gold.Fact g : gold.of("meeting")) {
+            Facts.Meeting m = doc.meeting();
+            Score s = score("meeting");
+            s.gold++;
+            if (m == null) {
+                errors.add(f + ": meeting missed");
+                continue;
+            }
+            s.predicted++;
+            s.matched++;
+            check(f, "meeting.council", g.get("council"), m.councilKey());
+            check(f, "meeting.ordinal", g.get("ordinal"), m.ordinal() == null ? "" : String.valueOf(m.ordinal()));
+            check(f, "meeting.start", g.get("start"), m.dates().start().lexical());
+            check(f, "meeting.end", g.get("end"), m.dates().end().lexical());
+            check(f, "meeting.venue", g.get("venue"), m.place() == null ? "" : m.place().label());
+            check(f, "meeting.online", g.get("online"), String.valueOf(m.online()));
+            check(f, "meeting.chair", g.get("chair"), doc.chair() == null ? "" : doc.chair().person().name());
+        }
+        if (gold.of("meeting").isEmpty() && doc.meeting() != null) {
+            score("meeting").predicted++;
+            errors.add(f + ": meeting found where gold has none");
+        }
+    }
+
+    private <P> void compare(String f, String type, List<Gold.Fact> gold, java.util.function.Function<Gold.Fact, String> key,
+                             Map<String, P> predicted, java.util.function.BiConsumer<Gold.Fact, P> fields) {
+        Score s = score(type);
+        s.gold += gold.size();
+        s.predicted += predicted.size();
+        Set<String> seen = new HashSet<>();
+        for (Gold.Fact g : gold) {
+            String k = key.apply(g);
+            P p = predicted.get(k);
+            if (p == null) {
+                errors.add(f + ":" + g.line() + ": " + type + " missed: " + k);
+                continue;
+            }
+            s.matched++;
+            seen.add(k);
+            fields.accept(g, p);
+        }
+        for (String k : predicted.keySet()) if (!seen.contains(k)) errors.add(f + ": " + type + " spurious: " + k);
+    }
+
+    private void check(String f, String field, String gold, String predicted) {
+        tally(field, gold.equals(predicted), f + ": " + field + " gold '" + gold + "' got '" + predicted + "'");
+    }
+
+    private void tally(String field, boolean ok, String error) {
+        Accuracy a = accuracy(field);
+        a.total++;
+        if (ok) a.correct++;
+        else errors.add(error);
+    }
+
+    private String code(String iri) {
+        if (iri == null) return "";
+        Gazetteer.Entry e = gazetteer.byIri(iri);
+        if (e != null && e.isoCode() != null) return e.isoCode();
+        return iri.substring(iri.lastIndexOf('/') + 1);
+    }
+
+    /** A readable report: one line per fact type and field. */
+    public String report() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%-22s %6s %6s %6s %7s %7s %7s%n", "type", "gold", "found", "match", "P", "R", "F1"));
+        scores.forEach((t, s) -> sb.append(String.format("%-22s %6d %6d %6d %7.3f %7.3f %7.3f%n",
+            t, s.gold, s.predicted, s.matched, s.precision(), s.recall(), s.f1())));
+        sb.append(String.format("%n%-22s %6s %6s %9s%n", "field", "total", "right", "accuracy"));
+        accuracies.forEach((t, a) -> sb.append(String.format("%-22s %6d %6d %9.3f%n", t, a.total, a.correct, a.value())));
+        return sb.toString();
+    }
+}
