@@ -36,10 +36,14 @@ import org.scokg.text.SourceText;
 public final class Extractor {
     static final String[] RULE_FILES = {
         "rules/pieces.rules", "rules/meeting.rules", "rules/attendance.rules",
-        "rules/chairmanship.rules", "rules/mention.rules"};
+        "rules/chairmanship.rules", "rules/mention.rules", "rules/event.rules"};
 
     private static final Map<String, String> VERBS = Map.of(
         "签署", "signed", "通过", "adopted", "批准", "approved", "发表", "issued", "发布", "issued");
+
+    /** The ordinal inside an event name: 第八次, 第三届, 首次, 首届, 例行. */
+    private static final java.util.regex.Pattern ORDINAL =
+        java.util.regex.Pattern.compile("第([0-9一二三四五六七八九十百零〇]{1,6})[次届]|首次|首届|例行");
 
     private final Gazetteer gazetteer;
     private final RuleBook rules;
@@ -90,11 +94,12 @@ public final class Extractor {
             List<NextMeeting> next = nextMeetings();
             List<Mention> mentions = mentions(meeting);
             TypedDate closing = closingDate();
+            List<Facts.Event> events = events(meeting);
             if (meeting == null) warnings.add(fileName + ": no meeting sentence found");
             if (meeting == null && mentions.isEmpty() && chairmanships.isEmpty())
                 warnings.add(fileName + ": no facts found; is this a document of the genre?");
             return new Facts.Document(fileName, original().codePointCount(0, original().length()), title, closing,
-                meeting, chair, attendances, chairmanships, next, mentions, warnings);
+                meeting, chair, attendances, chairmanships, next, mentions, events, warnings);
         }
 
         String original() { return nt.original(); }
@@ -268,6 +273,26 @@ public final class Extractor {
                 Entry host = gazetteer.lookup(m.group("host"));
                 String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
                 out.add(new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m)));
+            }
+            return out;
+        }
+
+        // ------------------------------------------------------------ cited events
+        List<Facts.Event> events(Meeting meeting) {
+            List<Facts.Event> out = new ArrayList<>();
+            for (RuleMatch m : rules.findAll(Set.of("event"), text, 0)) {
+                Range dates = Dates.parse(m.group("date"));
+                if (dates == null) continue;
+                String name = m.group("name");
+                // The reported meeting cites itself in no way worth a second entity.
+                if (meeting != null && meeting.dates().start().equals(dates.start()) && name.contains("理事会")) continue;
+                java.util.regex.Matcher ord = ORDINAL.matcher(name);
+                Integer ordinal = null;
+                if (ord.find() && ord.group(1) != null) ordinal = ChineseNumerals.parse(ord.group(1));
+                else if (name.contains("首次") || name.contains("首届")) ordinal = 1;
+                String series = ORDINAL.matcher(name).replaceAll("").replace("上海合作组织", "上合组织");
+                boolean online = m.group("online") != null;
+                out.add(new Facts.Event(name, series, ordinal, dates, online ? null : place(m.group("venue")), online, prov(m)));
             }
             return out;
         }

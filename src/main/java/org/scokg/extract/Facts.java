@@ -42,9 +42,17 @@ public final class Facts {
     public record Mention(String surface, String anchor, String key, int begin, int end, int nestedIn,
                           String action, TypedDate date, PlaceRef place, Provenance provenance) {}
 
+    /**
+     * An event the text cites (a ministerial meeting, a forum), of a series.
+     *
+     * @param seriesName the name without its ordinal, the key of the series
+     */
+    public record Event(String name, String seriesName, Integer ordinal, Range dates, PlaceRef place, boolean online,
+                        Provenance provenance) {}
+
     /** Everything found in one document. */
     public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
                            Meeting meeting, Chair chair, List<Attendance> attendances,
                            List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
-                           List<Mention> mentions, List<String> warnings) {}
+                           List<Mention> mentions, List<Event> events, List<String> warnings) {}
 }

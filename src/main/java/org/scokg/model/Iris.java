@@ -37,6 +37,8 @@ public final class Iris {
     public static String org(String slug) { return base + "org/" + slug; }
     public static String person(String key) { return base + "person/" + key; }
     public static String document(String slug) { return base + "document/" + slug; }
+    public static String event(String seriesSlug, String startDate) { return base + "event/" + seriesSlug + "/" + startDate; }
+    public static String series(String slug) { return base + "series/" + slug; }
     public static String mention(String fileName, int offset) { return base + "mention/" + segment(fileName) + "/" + offset; }
     public static String chairmanship(String fileName, int offset) { return base + "chairmanship/" + segment(fileName) + "/" + offset; }
     public static String announcement(String fileName, int offset) { return base + "announcement/" + segment(fileName) + "/" + offset; }

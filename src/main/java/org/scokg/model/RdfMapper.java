@@ -98,6 +98,24 @@ public final class RdfMapper {
             if (n.hostStateIri() != null) r.addProperty(Sco.hostState, m.createResource(n.hostStateIri()));
             provenance(r, n.provenance());
         }
+        for (Facts.Event e : d.events()) {
+            // The series is named with or without 成员国 across years: key it without.
+            String seriesSlug = Slugs.pinyin(e.seriesName().replace("成员国", ""));
+            Resource series = m.createResource(Iris.series(seriesSlug))
+                .addProperty(RDF.type, Sco.MeetingSeries)
+                .addProperty(RDFS.label, e.seriesName(), "zh");
+            Resource r = m.createResource(Iris.event(seriesSlug, e.dates().start().lexical()))
+                .addProperty(RDF.type, Sco.Event)
+                .addProperty(RDFS.label, e.name(), "zh")
+                .addProperty(Sco.series, series)
+                .addLiteral(Sco.startDate, date(m, e.dates().start()))
+                .addLiteral(Sco.endDate, date(m, e.dates().end()))
+                .addLiteral(Sco.online, m.createTypedLiteral(e.online()))
+                .addProperty(Sco.citedIn, src);
+            if (e.ordinal() != null) r.addLiteral(Sco.ordinal, m.createTypedLiteral(java.math.BigInteger.valueOf(e.ordinal())));
+            if (e.place() != null) r.addProperty(Sco.location, place(m, e.place()));
+            provenance(r, e.provenance());
+        }
         List<Resource> mentionNodes = new ArrayList<>();
         List<Resource> docNodes = new ArrayList<>();
         for (Mention x : d.mentions()) {

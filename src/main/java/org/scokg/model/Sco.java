@@ -43,6 +43,8 @@ public final class Sco {
     public static final Resource NextMeetingAnnouncement = cls("NextMeetingAnnouncement");
     public static final Resource Document = cls("Document");
     public static final Resource Mention = cls("Mention");
+    public static final Resource Event = cls("Event");
+    public static final Resource MeetingSeries = cls("MeetingSeries");
     public static final Resource Person = ResourceFactory.createResource(SCHEMA + "Person");
 
     /** The subclass of sco:Document for a document type name such as "Agreement". */
@@ -88,6 +90,8 @@ public final class Sco {
     public static final Property action = prop("action");
     public static final Property actionDate = prop("actionDate");
     public static final Property actionPlace = prop("actionPlace");
+    public static final Property series = prop("series");
+    public static final Property citedIn = prop("citedIn");
 
     // --- reused vocabularies
     public static final Property schemaName = prop(SCHEMA, "name");

@@ -109,6 +109,17 @@ class GenreDocumentTest {
     }
 
     @Test
+    void citedEventsBelongToASeries() {
+        assertEquals(1, doc.events().size(), doc.events().toString());
+        Facts.Event transport = doc.events().get(0);
+        assertEquals("上合组织成员国交通部长第十一次会议", transport.name());
+        assertEquals("上合组织成员国交通部长会议", transport.seriesName());
+        assertEquals(11, transport.ordinal());
+        assertEquals("2026-03-03", transport.dates().start().lexical());
+        assertTrue(transport.place().iri().endsWith("/place/almaty"));
+    }
+
+    @Test
     void offsetsPointAtTheOpeningMarkInTheOriginalText() throws IOException {
         String original;
         try (InputStream in = GenreDocumentTest.class.getResourceAsStream("/genre/heads-of-state-2026.txt")) {
