@@ -263,6 +263,10 @@ class ScokgServerTest {
         HttpResponse<String> r = get(s, "/scokg/query/everything-squared", null);
         assertEquals(503, r.statusCode(), r.body());
         assertTrue(r.body().contains("timed out"));
+        // the SPARQL endpoint has the same timeout (an aggregate cannot stream a first row early)
+        String slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        HttpResponse<String> q = get(s, "/scokg/sparql?query=" + enc(slow), "application/sparql-results+json");
+        assertEquals(503, q.statusCode(), q.body());
     }
 
     @Test
