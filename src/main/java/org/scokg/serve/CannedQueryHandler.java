@@ -1,0 +1,145 @@
+package org.scokg.serve;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.scokg.query.CannedQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code /scokg/query/NAME?KEY=VALUE...}: runs a canned query; {@code /scokg/query/} lists them. */
+final class CannedQueryHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CannedQueryHandler.class);
+
+    static final String JSON_RESULTS = "application/sparql-results+json";
+    static final String XML_RESULTS = "application/sparql-results+xml";
+    static final String CSV = "text/csv";
+    static final String TSV = "text/tab-separated-values";
+    private static final List<String> OFFERS = List.of(JSON_RESULTS, "application/json", CSV, TSV, XML_RESULTS);
+    private static final Map<String, String> FORMATS = Map.of(
+        "json", JSON_RESULTS, "csv", CSV, "tsv", TSV, "xml", XML_RESULTS);
+
+    private final Dataset dataset;
+    private final QueryCatalog catalog;
+    private final long timeoutMillis;
+
+    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
+        this.dataset = dataset;
+        this.catalog = catalog;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
+    void handle(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
+        resp.setHeader("Vary", "Accept");
+        if (name.isEmpty()) {
+            listing(resp);
+            return;
+        }
+        CannedQuery q = catalog.get(name);
+        if (q == null) {
+            Responses.plain(resp, 404, "no canned query '" + name + "'; known: " + String.join(", ", catalog.names()));
+            return;
+        }
+        String type;
+        String format = req.getParameter("format");
+        if (format != null) {
+            type = FORMATS.get(format.strip().toLowerCase(java.util.Locale.ROOT));
+            if (type == null) {
+                Responses.plain(resp, 400, "format must be one of json, csv, tsv, xml; got: " + Responses.abbreviate(format));
+                return;
+            }
+        } else {
+            type = Conneg.choose(req.getHeader("Accept"), OFFERS);
+            if (type == null) {
+                Responses.plain(resp, 406, "cannot produce " + Responses.abbreviate(req.getHeader("Accept"))
+                    + "; available: " + JSON_RESULTS + ", " + CSV + ", " + TSV + ", " + XML_RESULTS);
+                return;
+            }
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+            if (e.getKey().equals("format")) continue;
+            if (e.getValue().length != 1) {
+                Responses.plain(resp, 400, "parameter '" + Responses.abbreviate(e.getKey()) + "' is given more than once");
+                return;
+            }
+            params.put(e.getKey(), e.getValue()[0]);
+        }
+        QueryRunner.Outcome outcome;
+        try {
+            outcome = QueryRunner.run(dataset, q, params, timeoutMillis);
+        } catch (IllegalArgumentException e) {
+            Responses.plain(resp, 400, QueryRunner.oneLine(e));
+            return;
+        } catch (QueryCancelledException e) {
+            Responses.plain(resp, 503, "query '" + name + "' timed out after " + timeoutMillis + " ms");
+            return;
+        } catch (RuntimeException e) {
+            LOG.warn("canned query {} failed", name, e);
+            Responses.plain(resp, 500, "query '" + name + "' failed: " + QueryRunner.oneLine(e));
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        switch (type) {
+            case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }
+            case TSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsTSV(out, outcome.rows()); else ResultSetFormatter.outputAsTSV(out, outcome.bool()); }
+            case XML_RESULTS -> { if (outcome.rows() != null) ResultSetFormatter.outputAsXML(out, outcome.rows()); else ResultSetFormatter.outputAsXML(out, outcome.bool()); }
+            default -> { if (outcome.rows() != null) ResultSetFormatter.outputAsJSON(out, outcome.rows()); else ResultSetFormatter.outputAsJSON(out, outcome.bool()); }
+        }
+        resp.setStatus(200);
+        resp.setContentType(type + "; charset=utf-8");
+        resp.setContentLength(out.size());
+        out.writeTo(resp.getOutputStream());
+    }
+
+    private void listing(HttpServletResponse resp) throws IOException {
+        JsonObject root = new JsonObject();
+        JsonArray arr = new JsonArray();
+        for (String n : catalog.names()) {
+            CannedQuery q = catalog.get(n);
+            JsonObject o = new JsonObject();
+            o.put("name", n);
+            o.put("path", "/scokg/query/" + n);
+            o.put("description", q.description());
+            JsonArray ps = new JsonArray();
+            for (CannedQuery.Param p : q.params()) {
+                JsonObject po = new JsonObject();
+                po.put("name", p.name());
+                po.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
+                po.put("required", p.required());
+                po.put("description", p.description());
+                ps.add(po);
+            }
+            o.put("params", ps);
+            JsonArray cols = new JsonArray();
+            q.columns().forEach(cols::add);
+            o.put("columns", cols);
+            arr.add(o);
+        }
+        root.put("queries", arr);
+        if (!catalog.problems().isEmpty()) {
+            JsonArray pr = new JsonArray();
+            catalog.problems().forEach(pr::add);
+            root.put("problems", pr);
+        }
+        byte[] bytes = (JSON.toString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(200);
+        resp.setContentType("application/json; charset=utf-8");
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}
