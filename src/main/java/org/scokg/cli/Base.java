@@ -1,0 +1,84 @@
+package org.scokg.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.scokg.store.ExportFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Common ground of the subcommands: output streams, progress, and the rule that a failure
+ * is one line on stderr ({@code scokg: error: ...}), with a stack trace only under --debug.
+ */
+abstract class Base implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Does the work; returns the exit code. Exceptions become one error line and exit 1. */
+    abstract int run() throws Exception;
+
+    @Override
+    public final Integer call() {
+        Exception usage = Main.parseError(spec);
+        if (usage != null) return Main.reportUsage(spec, usage, err(), debug());
+        try {
+            return run();
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            Main.reportError(err(), e, debug());
+            return 1;
+        }
+    }
+
+    PrintWriter out() { return spec.commandLine().getOut(); }
+    PrintWriter err() { return spec.commandLine().getErr(); }
+
+    boolean debug() {
+        Object root = spec.root().userObject();
+        return root instanceof Main m && m.debug;
+    }
+
+    /** One line of progress on stderr. */
+    void progress(String line) {
+        PrintWriter e = err();
+        e.println(line);
+        e.flush();
+    }
+
+    /** Fails with a one-line message (exit 1). */
+    static UserError fail(String message) { return new UserError(message); }
+
+    /** Writes bytes produced by {@code body} to {@code file} atomically, or to stdout when file is null. */
+    void emit(Path file, AtomicFiles.Body body) throws Exception {
+        if (file != null) {
+            AtomicFiles.write(file, body);
+            progress("wrote " + file);
+        } else {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            body.write(buf);
+            PrintWriter o = out();
+            o.print(buf.toString(StandardCharsets.UTF_8));
+            o.flush();
+        }
+    }
+
+    static ExportFormat format(String s) {
+        try {
+            return ExportFormat.of(s);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** An expected failure: only its message is shown, even under --debug. */
+    static final class UserError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        UserError(String message) { super(message); }
+    }
+
+    static CommandLine root(CommandSpec spec) { return spec.root().commandLine(); }
+}

@@ -1,0 +1,44 @@
+package org.scokg.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.scokg.store.ScokgStore;
+import org.scokg.text.SourceReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(modelTransformer = Main.CollectErrors.class, name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Extract the inputs, load them with the ontology and gazetteer into the store, validate with SHACL,",
+                   "and print a summary. Each source's graph is replaced. Exits non-zero only when no document",
+                   "could be used or the store could not be written."})
+final class BuildCommand extends Base {
+    @Option(names = "--db", required = true, paramLabel = "DIR", description = "The TDB2 store directory (created if missing).")
+    Path db;
+
+    @Option(names = "--prune", description = "Also remove the source graphs of documents not in this build.")
+    boolean prune;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Source files or directories.")
+    List<Path> inputs;
+
+    @Override
+    int run() throws Exception {
+        return build(this, db, inputs, prune) ? 0 : 1;
+    }
+
+    /** Builds and prints the summary; true when something usable was produced. */
+    static boolean build(Base cmd, Path db, List<Path> inputs, boolean prune) throws Exception {
+        ScokgStore.BuildSummary s;
+        try (ScokgStore store = ScokgStore.open(db)) {
+            s = store.build(inputs, new SourceReader(), prune, cmd::progress);
+        }
+        for (String w : s.warnings()) cmd.progress("warning: " + w);
+        for (String line : s.lines()) cmd.out().println(line);
+        cmd.out().flush();
+        if (!s.usable())
+            throw fail("nothing usable was built: " + s.failed().size() + " input(s) failed, " + s.skipped().size() + " skipped");
+        return true;
+    }
+}

@@ -1,0 +1,519 @@
+package org.scokg.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.dboe.base.file.Location;
+import org.scokg.model.Iris;
+import org.scokg.model.Sco;
+import org.scokg.text.SourceReader;
+
+/**
+ * The scokg TDB2 store: the one entry point for writing, reading and dumping the graph.
+ *
+ * <p>Open with {@link #open(Path)} (creates the store when missing) or
+ * {@link #openExisting(Path)} (for read commands: never creates anything). The dataset has
+ * TDB2's union default graph switched on, so SPARQL queries without {@code GRAPH} see every
+ * named graph (docs/MODEL.md).
+ *
+ * <p>Trade-offs, in the spirit of Jena's loaders:
+ * <ul>
+ * <li>{@link #load} and {@link #build} parse or extract everything in memory <em>first</em>
+ *     and then write in <em>one</em> write transaction. A bad file therefore costs nothing
+ *     (the store is untouched), and readers never see half a load; the price is that the
+ *     whole input must fit in the heap. This suits scokg's corpus (documents of tens of
+ *     kilobytes); a bulk loader ({@code tdb2.xloader}) is the tool for millions of triples.</li>
+ * <li>Loading replaces graphs: each named graph present in the input is removed from the
+ *     store and written anew, so loading a source twice never duplicates it. Triples in the
+ *     default graph of an input file (e.g. a Turtle file) go into the graph
+ *     {@code Iris.graph(FILE)}, FILE being the input's file name.</li>
+ * <li>{@link #close()} releases the store from the JVM's TDB2 connection cache, so another
+ *     process (or a server started later) may open it. Do not keep two {@code ScokgStore}
+ *     objects over one directory open at the same time in one JVM.</li>
+ * </ul>
+ * Arguments are checked at the boundary ({@link IllegalArgumentException} /
+ * {@link NullPointerException}); expected failures (missing store, parse errors, I/O) are
+ * {@link StoreException}s with a one-line message.
+ */
+public final class ScokgStore implements AutoCloseable {
+    /** Classpath location of the ontology, loaded into {@link Sco#ONTOLOGY_GRAPH}. */
+    public static final String ONTOLOGY_RESOURCE = "ontology/scokg.ttl";
+    /** Classpath location of the gazetteer, loaded into {@link Sco#GAZETTEER_GRAPH}, parsed with base {@link Iris#base()}. */
+    public static final String GAZETTEER_RESOURCE = "ontology/gazetteer.ttl";
+    /** Classpath location of the SHACL shapes used by {@link #build}. */
+    public static final String SHAPES_RESOURCE = "ontology/shapes.ttl";
+    /** How many SHACL messages a build summary keeps. */
+    public static final int SHACL_MESSAGES = 5;
+
+    private final Path directory;
+    private final Dataset dataset;
+    private boolean closed;
+
+    private ScokgStore(Path directory, Dataset dataset) {
+        this.directory = directory;
+        this.dataset = dataset;
+    }
+
+    /** Opens the store at {@code dir}, creating the directory and an empty store if needed. */
+    public static ScokgStore open(Path dir) throws StoreException {
+        Objects.requireNonNull(dir, "store directory");
+        try {
+            if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StoreException(dir + " is not a directory");
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
+        }
+        return connect(dir);
+    }
+
+    /**
+     * Opens an existing store; never creates one.
+     *
+     * @throws StoreException "no store at DIR; run scokg build --db DIR ..." when there is none
+     */
+    public static ScokgStore openExisting(Path dir) throws StoreException {
+        Objects.requireNonNull(dir, "store directory");
+        if (!exists(dir))
+            throw new StoreException("no store at " + dir + "; run scokg build --db " + dir + " INPUT... first");
+        return connect(dir);
+    }
+
+    /** True when {@code dir} holds a TDB2 store (a non-empty directory with TDB2 data). */
+    public static boolean exists(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) return false;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("Data-") || n.equals("tdb.lock");
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static ScokgStore connect(Path dir) throws StoreException {
+        try {
+            Dataset ds = TDB2Factory.connectDataset(Location.create(dir.toAbsolutePath().toString()));
+            ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+            return new ScokgStore(dir, ds);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open store at " + dir + ": " + oneLine(e), e);
+        }
+    }
+
+    public Path directory() { return directory; }
+
+    /** The TDB2 dataset (union default graph on). Use it inside transactions. */
+    public Dataset dataset() {
+        checkOpen();
+        return dataset;
+    }
+
+    // ------------------------------------------------------------------ load
+
+    /** What {@link #load} did. */
+    public record LoadSummary(int files, List<String> graphs, long quadsLoaded, long storeQuads) {}
+
+    /**
+     * Loads RDF files (syntax by extension: .trig .nq .ttl .nt .jsonld .rdf ..., optionally
+     * .gz), replacing each named graph they contain. All files are parsed before anything
+     * is written; on any error the store is left exactly as it was.
+     *
+     * @throws StoreException naming the file (and line) of a parse error, or a write failure
+     */
+    public LoadSummary load(List<Path> files, Consumer<String> progress) throws StoreException {
+        checkOpen();
+        if (files == null || files.isEmpty()) throw new IllegalArgumentException("no files to load");
+        Consumer<String> say = progress == null ? s -> {} : progress;
+        DatasetGraph mem = DatasetGraphFactory.create();
+        for (Path f : files) {
+            Objects.requireNonNull(f, "file");
+            parseInto(f, mem);
+            say.accept("parsed " + f);
+        }
+        Map<Node, Graph> graphs = new LinkedHashMap<>();
+        mem.listGraphNodes().forEachRemaining(g -> graphs.put(g, mem.getGraph(g)));
+        long n = mem.stream().count();
+        replaceGraphs(graphs, Set.of());
+        List<String> names = graphs.keySet().stream().map(Node::getURI).toList();
+        say.accept("loaded " + n + " quads into " + names.size() + " graph(s)");
+        return new LoadSummary(files.size(), names, n, quadCount());
+    }
+
+    private static void parseInto(Path f, DatasetGraph target) throws StoreException {
+        if (!Files.isRegularFile(f)) throw new StoreException(f + ": no such file");
+        if (!Files.isReadable(f)) throw new StoreException(f + ": permission denied");
+        String name = f.getFileName().toString();
+        String bare = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        Lang lang = RDFLanguages.filenameToLang(bare);
+        if (lang == null)
+            throw new StoreException(f + ": cannot tell the RDF syntax from the file name (use .trig, .nq, .ttl, .nt, .jsonld or .rdf)");
+        Node defaultGraphName = NodeFactory.createURI(Iris.graph(name));
+        StreamRDF sink = new StreamRDFBase() {
+            @Override public void triple(Triple t) { target.add(defaultGraphName, t.getSubject(), t.getPredicate(), t.getObject()); }
+            @Override public void quad(Quad q) {
+                Node g = q.isDefaultGraph() ? defaultGraphName : q.getGraph();
+                target.add(g, q.getSubject(), q.getPredicate(), q.getObject());
+            }
+        };
+        try {
+            RDFParser.source(f).lang(lang).errorHandler(throwingHandler(f)).parse(sink);
+        } catch (RiotException e) {
+            throw new StoreException(oneLine(e), e);
+        } catch (RuntimeException e) {
+            throw new StoreException(f + ": cannot parse (" + oneLine(e) + ")", e);
+        }
+    }
+
+    /** An error handler that turns the first error into a RiotException "FILE:LINE:COL: message"; warnings are ignored. */
+    static ErrorHandler throwingHandler(Object where) {
+        return new ErrorHandler() {
+            @Override public void warning(String message, long line, long col) {}
+            @Override public void error(String message, long line, long col) { fail(message, line, col); }
+            @Override public void fatal(String message, long line, long col) { fail(message, line, col); }
+            private void fail(String message, long line, long col) {
+                String pos = line > 0 ? ":" + line + (col > 0 ? ":" + col : "") : "";
+                throw new RiotException(where + pos + ": " + message);
+            }
+        };
+    }
+
+    /**
+     * In one write transaction: removes each graph of {@code graphs} and writes the new
+     * content, then removes the graphs named in {@code drop}. Aborts on any error.
+     */
+    private void replaceGraphs(Map<Node, Graph> graphs, Set<Node> drop) throws StoreException {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        try {
+            Txn.executeWrite(dsg, () -> {
+                for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
+                    Node g = e.getKey();
+                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    Iterator<Triple> it = e.getValue().find();
+                    while (it.hasNext()) {
+                        Triple t = it.next();
+                        dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
+                    }
+                }
+                for (Node g : drop) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+            });
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ build
+
+    /**
+     * What {@link #build} did.
+     *
+     * @param processed       file names of the documents extracted and stored
+     * @param skipped         one line per skipped input (why)
+     * @param failed          one line per failed input (why)
+     * @param warnings        extraction and set-up warnings
+     * @param sourceTriples   triples written into source graphs
+     * @param storeQuads      quads in the store afterwards
+     * @param entities        distinct subjects with an rdf:type, over all graphs
+     * @param shaclViolations number of SHACL results (-1 when no shapes were available)
+     * @param shaclMessages   the first few SHACL messages, one line each
+     */
+    public record BuildSummary(List<String> processed, List<String> skipped, List<String> failed, List<String> warnings,
+                               long sourceTriples, long storeQuads, long entities,
+                               int shaclViolations, List<String> shaclMessages) {
+        /** True when something usable was produced. */
+        public boolean usable() { return !processed.isEmpty(); }
+
+        /** The summary, a few lines for people. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>();
+            out.add("documents: " + processed.size() + " processed, " + skipped.size() + " skipped, " + failed.size() + " failed");
+            for (String s : skipped) out.add("  skipped: " + s);
+            for (String s : failed) out.add("  failed: " + s);
+            out.add("triples: " + sourceTriples + " extracted, " + storeQuads + " in the store");
+            out.add("entities: " + entities);
+            if (shaclViolations < 0) out.add("SHACL: no shapes (ontology/shapes.ttl missing), not validated");
+            else {
+                out.add("SHACL violations: " + shaclViolations);
+                for (String m : shaclMessages) out.add("  " + m);
+                if (shaclViolations > shaclMessages.size()) out.add("  ... and " + (shaclViolations - shaclMessages.size()) + " more");
+            }
+            return out;
+        }
+    }
+
+    /** As {@link #build(List, SourceReader, boolean, Consumer)} with the default reader, keeping other source graphs. */
+    public BuildSummary build(List<Path> inputs, Consumer<String> progress) throws StoreException {
+        return build(inputs, new SourceReader(), false, progress);
+    }
+
+    /**
+     * Reads and extracts every input (in parallel), then in one write transaction replaces
+     * each source's graph and (re)loads the ontology and gazetteer graphs from the
+     * classpath; then validates the union of all graphs with the SHACL shapes. A document
+     * that cannot be read or extracted is reported, not fatal.
+     *
+     * @param prune when true, source graphs ({@code Iris.graph(...)}) of documents not
+     *              processed in this build are removed (a full rebuild of the corpus)
+     * @throws StoreException when the store cannot be written (nothing is changed then)
+     */
+    public BuildSummary build(List<Path> inputs, SourceReader reader, boolean prune, Consumer<String> progress) throws StoreException {
+        checkOpen();
+        if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("no inputs to build");
+        Objects.requireNonNull(reader, "reader");
+        Consumer<String> say = progress == null ? s -> {} : progress;
+        SourceBatch.Run run = SourceBatch.run(inputs, reader, say);
+
+        List<String> warnings = new ArrayList<>();
+        Map<Node, Graph> graphs = new LinkedHashMap<>();
+        List<String> processed = new ArrayList<>();
+        long sourceTriples = 0;
+        for (SourceBatch.Result r : run.processed()) {
+            Node g = NodeFactory.createURI(r.document().graphName());
+            Graph target = graphs.computeIfAbsent(g, k -> GraphFactory.createDefaultGraph());
+            r.document().model().getGraph().find().forEachRemaining(target::add);
+            sourceTriples += r.document().model().size();
+            processed.add(r.document().fileName());
+            for (String w : r.document().warnings() == null ? List.<String>of() : r.document().warnings())
+                warnings.add(r.document().fileName() + ": " + w);
+        }
+        if (processed.isEmpty()) {
+            List<String> failed = run.failed().stream().map(SourceBatch.Result::reason).toList();
+            List<String> skipped = run.skipped().stream().map(SourceBatch.Result::reason).toList();
+            return new BuildSummary(List.of(), skipped, failed, warnings, 0, quadCount(), 0, -1, List.of());
+        }
+        Graph ontology = classpathGraph(ONTOLOGY_RESOURCE, Sco.ONTOLOGY_GRAPH, warnings);
+        Graph gazetteer = classpathGraph(GAZETTEER_RESOURCE, Iris.base(), warnings);
+        if (ontology != null) graphs.put(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
+        if (gazetteer != null) graphs.put(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
+        Set<Node> drop = new HashSet<>();
+        if (prune) {
+            String prefix = Iris.base() + "graph/";
+            Txn.executeRead(dataset.asDatasetGraph(), () -> dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> {
+                if (g.isURI() && g.getURI().startsWith(prefix) && !graphs.containsKey(g)) drop.add(g);
+            }));
+        }
+        say.accept("writing " + graphs.size() + " graph(s) to " + directory);
+        replaceGraphs(graphs, drop);
+        for (Node g : drop) say.accept("removed stale graph " + g.getURI());
+
+        int violations = -1;
+        List<String> messages = new ArrayList<>();
+        Graph shapesGraph = classpathGraph(SHAPES_RESOURCE, Sco.NS, null);
+        if (shapesGraph != null) {
+            say.accept("validating with SHACL shapes");
+            try {
+                Shapes shapes = Shapes.parse(shapesGraph);
+                DatasetGraph dsg = dataset.asDatasetGraph();
+                ValidationReport report = Txn.calculateRead(dsg, () -> {
+                    Graph copy = GraphFactory.createDefaultGraph();
+                    dsg.getUnionGraph().find().forEachRemaining(copy::add);
+                    return ShaclValidator.get().validate(shapes, copy);
+                });
+                violations = report.getEntries().size();
+                for (ReportEntry e : report.getEntries()) {
+                    if (messages.size() >= SHACL_MESSAGES) break;
+                    messages.add(describe(e));
+                }
+            } catch (RuntimeException e) {
+                warnings.add("SHACL validation could not run: " + oneLine(e));
+            }
+        } else {
+            warnings.add(SHAPES_RESOURCE + " not found; SHACL validation skipped");
+        }
+        return new BuildSummary(List.copyOf(processed),
+            run.skipped().stream().map(SourceBatch.Result::reason).toList(),
+            run.failed().stream().map(SourceBatch.Result::reason).toList(),
+            List.copyOf(warnings), sourceTriples, quadCount(), entityCount(), violations, List.copyOf(messages));
+    }
+
+    private static String describe(ReportEntry e) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.severity() == null ? "" : e.severity().level().getLocalName()).append(": ");
+        if (e.focusNode() != null) sb.append('<').append(e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString()).append('>');
+        if (e.resultPath() != null) sb.append(' ').append(e.resultPath());
+        if (e.message() != null) sb.append(": ").append(e.message());
+        return sb.toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** A graph parsed from the classpath, or null when the resource is missing (a warning is added if {@code warnings} is not null). */
+    static Graph classpathGraph(String resource, String base, List<String> warnings) throws StoreException {
+        ClassLoader cl = ScokgStore.class.getClassLoader();
+        try (InputStream in = cl.getResourceAsStream(resource)) {
+            if (in == null) {
+                if (warnings != null) warnings.add(resource + " not found on the classpath; its graph is left empty");
+                return null;
+            }
+            Graph g = GraphFactory.createDefaultGraph();
+            RDFParser.source(in).lang(Lang.TURTLE).base(base).errorHandler(throwingHandler(resource)).parse(g);
+            return g;
+        } catch (IOException e) {
+            throw new StoreException("cannot read " + resource + ": " + e.getMessage(), e);
+        } catch (RiotException e) {
+            throw new StoreException("the packaged " + oneLine(e), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ read
+
+    /** Number of quads in the store (all named graphs plus the stored default graph). */
+    public long quadCount() {
+        checkOpen();
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            long n = 0;
+            Iterator<Quad> it = dsg.find();
+            while (it.hasNext()) { it.next(); n++; }
+            return n;
+        });
+    }
+
+    /** Names of the named graphs in the store, sorted. */
+    public List<String> graphNames() {
+        checkOpen();
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> s = new java.util.TreeSet<>();
+            dsg.listGraphNodes().forEachRemaining(g -> s.add(g.toString()));
+            return List.copyOf(s);
+        });
+    }
+
+    /** Distinct subjects that have an rdf:type, over the union of all graphs. */
+    public long entityCount() {
+        checkOpen();
+        return Txn.calculateRead(dataset, () -> {
+            try (QueryExecution qe = QueryExecution.dataset(dataset)
+                    .query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t }").build()) {
+                ResultSet rs = qe.execSelect();
+                if (!rs.hasNext()) return 0L;
+                QuerySolution row = rs.next();
+                return row.getLiteral("n").getLong();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /**
+     * Writes the store to {@code out} in {@code format}, with the prefixes of docs/MODEL.md.
+     * {@code ttl} writes the union of all graphs (one graph); {@code trig}, {@code nq} and
+     * {@code jsonld} write the dataset with its named graphs. Turtle, TriG and JSON-LD are
+     * built in memory first (pretty output); N-Quads is streamed. The stream is not closed.
+     */
+    public void export(ExportFormat format, OutputStream out) throws StoreException {
+        checkOpen();
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        try {
+            Txn.executeRead(dsg, () -> {
+                switch (format) {
+                    case NQ -> RDFDataMgr.write(out, dsg, Lang.NQUADS);
+                    case TTL -> {
+                        Graph g = GraphFactory.createDefaultGraph();
+                        dsg.getUnionGraph().find().forEachRemaining(g::add);
+                        g.getPrefixMapping().setNsPrefixes(Prefixes.standard());
+                        RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
+                    }
+                    case TRIG, JSONLD -> {
+                        DatasetGraph copy = DatasetGraphFactory.create();
+                        dsg.find().forEachRemaining(copy::add);
+                        Prefixes.standard().getNsPrefixMap().forEach(copy.prefixes()::add);
+                        RDFDataMgr.write(out, copy, format == ExportFormat.TRIG ? RDFFormat.TRIG_PRETTY : RDFFormat.JSONLD11_PRETTY);
+                    }
+                }
+            });
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException("export failed: " + oneLine(e), e);
+        }
+    }
+
+    /**
+     * Writes extracted documents as RDF (one named graph each) without any store; used by
+     * {@code scokg extract}. Only {@code trig} and {@code nq} are accepted.
+     */
+    public static void writeDocuments(List<org.scokg.extract.ExtractedDocument> docs, ExportFormat format, OutputStream out) {
+        Objects.requireNonNull(docs, "docs");
+        if (format != ExportFormat.TRIG && format != ExportFormat.NQ)
+            throw new IllegalArgumentException("extract writes trig or nq, not " + format);
+        DatasetGraph ds = DatasetGraphFactory.create();
+        Prefixes.standard().getNsPrefixMap().forEach(ds.prefixes()::add);
+        for (var d : docs) {
+            Node g = NodeFactory.createURI(d.graphName());
+            Model m = d.model();
+            m.getGraph().find().forEachRemaining(t -> ds.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        }
+        RDFDataMgr.write(out, ds, format == ExportFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
+    }
+
+    // ------------------------------------------------------------------
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("store " + directory + " is closed");
+    }
+
+    /** Releases the store (see the class comment). Idempotent. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            TDBInternal.expel(dataset.asDatasetGraph());
+        } catch (RuntimeException e) {
+            // best effort: the JVM exits soon after in the CLI
+        }
+    }
+
+    /** A throwable as one line: its message, or its class name. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
+        return m.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+}

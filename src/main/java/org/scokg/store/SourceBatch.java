@@ -1,0 +1,105 @@
+package org.scokg.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+
+import org.scokg.extract.ExtractedDocument;
+import org.scokg.extract.Extraction;
+import org.scokg.text.InputWalker;
+import org.scokg.text.SourceException;
+import org.scokg.text.SourceReader;
+
+/**
+ * Reads and extracts a set of inputs (files and directories, see {@link InputWalker}).
+ * Documents are independent, so they are read and extracted in parallel on a small pool
+ * (at most 2 threads: the tool shares small machines); the results keep the input order.
+ * One bad document never stops the others: it is reported as failed or skipped.
+ */
+public final class SourceBatch {
+    private SourceBatch() {}
+
+    public enum Status { PROCESSED, SKIPPED, FAILED }
+
+    /**
+     * What became of one input file.
+     *
+     * @param path     the file (or the input that could not be listed)
+     * @param status   processed, skipped or failed
+     * @param document what extraction returned (only when processed)
+     * @param reason   why it was skipped or failed, one line naming the file (else null)
+     */
+    public record Result(Path path, Status status, ExtractedDocument document, String reason) {}
+
+    /** The results, in input order. */
+    public record Run(List<Result> results) {
+        public List<Result> processed() { return of(Status.PROCESSED); }
+        public List<Result> skipped() { return of(Status.SKIPPED); }
+        public List<Result> failed() { return of(Status.FAILED); }
+        private List<Result> of(Status s) { return results.stream().filter(r -> r.status() == s).toList(); }
+    }
+
+    /** Parallelism of extraction. */
+    public static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Lists, reads and extracts {@code inputs}.
+     *
+     * @param progress receives one line per document (may be null)
+     */
+    public static Run run(List<Path> inputs, SourceReader reader, Consumer<String> progress) {
+        Objects.requireNonNull(reader, "reader");
+        Consumer<String> say = progress == null ? s -> {} : progress;
+        InputWalker.Listing listing = InputWalker.walk(inputs);
+        List<Result> results = new ArrayList<>();
+        for (InputWalker.Failure f : listing.failures())
+            results.add(new Result(f.path(), Status.FAILED, null, f.message()));
+        List<Path> files = listing.files();
+        List<Result> extracted;
+        ForkJoinPool pool = new ForkJoinPool(THREADS);
+        try {
+            extracted = pool.submit(() -> files.parallelStream().map(p -> one(p, reader, say)).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        results.addAll(extracted);
+        return new Run(List.copyOf(results));
+    }
+
+    private static Result one(Path p, SourceReader reader, Consumer<String> say) {
+        SourceReader.Outcome o;
+        try {
+            o = reader.read(p);
+        } catch (SourceException e) {
+            say.accept("failed: " + e.getMessage());
+            return new Result(p, Status.FAILED, null, e.getMessage());
+        }
+        if (o.skipped()) {
+            String why = p + ": skipped: " + o.skipReason();
+            say.accept(why);
+            return new Result(p, Status.SKIPPED, null, why);
+        }
+        try {
+            ExtractedDocument d = Extraction.extract(o.text());
+            if (d == null || d.model() == null || d.graphName() == null)
+                return new Result(p, Status.FAILED, null, p + ": extraction returned nothing");
+            say.accept("extracted " + p + " (" + o.encoding() + ", " + d.model().size() + " triples)");
+            for (String w : d.warnings() == null ? List.<String>of() : d.warnings())
+                say.accept("  warning: " + p.getFileName() + ": " + w);
+            return new Result(p, Status.PROCESSED, d, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            String why = p + ": extraction failed (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+            say.accept("failed: " + why);
+            return new Result(p, Status.FAILED, null, why);
+        }
+    }
+}
