@@ -44,6 +44,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.scokg.model.CanonicalDocuments;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -224,7 +226,8 @@ public final class ScokgStore implements AutoCloseable {
 
     /**
      * In one write transaction: removes each graph of {@code graphs} and writes the new
-     * content, then removes the graphs named in {@code drop}. Aborts on any error.
+     * content, removes the graphs named in {@code drop}, and recomputes the canonical
+     * document titles ({@link CanonicalDocuments}). Aborts on any error.
      */
     private void replaceGraphs(Map<Node, Graph> graphs, Set<Node> drop) throws StoreException {
         DatasetGraph dsg = dataset.asDatasetGraph();
@@ -240,6 +243,11 @@ public final class ScokgStore implements AutoCloseable {
                     }
                 }
                 for (Node g : drop) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                // Canonical titles depend on every source: recompute them in the same transaction.
+                Node canonical = NodeFactory.createURI(CanonicalDocuments.GRAPH);
+                dsg.deleteAny(canonical, Node.ANY, Node.ANY, Node.ANY);
+                Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
+                titles.find().forEachRemaining(t -> dsg.add(canonical, t.getSubject(), t.getPredicate(), t.getObject()));
             });
         } catch (RuntimeException e) {
             throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
