@@ -15,8 +15,8 @@ import org.apache.jena.vocabulary.RDF;
  * What can only be said of a document once every source is in: its one preferred title.
  * Each source graph names the documents it cites with the spelling it uses
  * (skos:altLabel); this step reads the union and picks, per document, the spelling
- * written most often (then the shortest, then the first in code-point order, so that the
- * choice is stable). The result belongs in its own graph, {@link #GRAPH}, rebuilt
+ * written most often (then the longest, as the fullest form, then the first in code-point
+ * order, so that the choice is stable). The result belongs in its own graph, {@link #GRAPH}, rebuilt
  * whenever sources change.
  */
 public final class CanonicalDocuments {
@@ -36,7 +36,7 @@ public final class CanonicalDocuments {
         }
         Model out = ModelFactory.createDefaultModel();
         Comparator<Map.Entry<String, Integer>> best = Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
-            .thenComparingInt(e -> e.getKey().length())
+            .thenComparing(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> e.getKey().length()).reversed())
             .thenComparing(Map.Entry::getKey);
         counts.forEach((doc, spellings) -> {
             String title = spellings.entrySet().stream().sorted(best).findFirst().orElseThrow().getKey();

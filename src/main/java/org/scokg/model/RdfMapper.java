@@ -39,7 +39,7 @@ public final class RdfMapper {
         Resource src = m.createResource(Iris.source(d.fileName()))
             .addProperty(RDF.type, Sco.SourceText)
             .addProperty(Sco.fileName, d.fileName())
-            .addLiteral(Sco.characterCount, m.createTypedLiteral(d.characterCount()));
+            .addLiteral(Sco.characterCount, m.createTypedLiteral(java.math.BigInteger.valueOf(d.characterCount())));
         if (d.title() != null) src.addProperty(Sco.dctTitle, d.title());
         if (d.closingDate() != null) src.addLiteral(Sco.dctDate, date(m, d.closingDate()));
 

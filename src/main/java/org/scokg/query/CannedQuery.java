@@ -24,18 +24,20 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  * # Every mention of a named document, oldest first.
  * # @param title string  any spelling of the title (required)
  * # @param year  year    only mentions in sources of that year (optional)
+ * # @param title:search title  binds ?search, so that ?title can be an output column
  * </pre>
- * A parameter {@code title} is the variable {@code ?title} in the query. Values are
+ * A parameter {@code title} is the variable {@code ?title} in the query, unless the header
+ * names another variable after a colon ({@code title:search} binds {@code ?search}). Values are
  * checked against the declared {@link ParamType} and bound as RDF terms with Jena's
  * substitution, so no value can change the shape of the query. An optional parameter
  * that is not given leaves its variable unbound.
  */
 public final class CannedQuery {
     /** One declared parameter. */
-    public record Param(String name, ParamType type, boolean required, String description) {}
+    public record Param(String name, String variable, ParamType type, boolean required, String description) {}
 
     private static final Pattern PARAM_LINE =
-        Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)\\s+([a-z0-9]+)\\s*(.*)");
+        Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z][A-Za-z0-9_]*))?\\s+([a-z0-9]+)\\s*(.*)");
 
     private final String name;
     private final String description;
@@ -65,9 +67,10 @@ public final class CannedQuery {
             if (!t.startsWith("#")) break;
             Matcher m = PARAM_LINE.matcher(t);
             if (m.matches()) {
-                String desc = m.group(3).strip();
+                String desc = m.group(4).strip();
                 boolean required = !desc.contains("(optional)");
-                params.add(new Param(m.group(1), ParamType.of(m.group(2)), required, desc));
+                String variable = m.group(2) == null ? m.group(1) : m.group(2);
+                params.add(new Param(m.group(1), variable, ParamType.of(m.group(3)), required, desc));
             } else if (params.isEmpty()) {
                 if (description.length() > 0) description.append(' ');
                 description.append(t.substring(1).strip());
@@ -109,7 +112,7 @@ public final class CannedQuery {
                     throw new IllegalArgumentException("query '" + name + "' needs parameter '" + p.name() + "' (" + p.description() + ")");
                 continue;
             }
-            b.add(Var.alloc(p.name()), p.type().toNode(p.name(), raw));
+            b.add(Var.alloc(p.variable()), p.type().toNode(p.name(), raw));
         }
         if (!given.isEmpty()) {
             Set<String> unknown = given.keySet();

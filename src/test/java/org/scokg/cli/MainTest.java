@@ -66,11 +66,11 @@ class MainTest {
             """);
         Files.writeString(queries.resolve("agreement-trace.rq"), """
             # Mentions of a document, oldest first.
-            # @param title title  any spelling
+            # @param title:search title  any spelling
             PREFIX sco: <https://w3id.org/scokg/ontology#>
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             SELECT ?doc ?title ?source ?meetingDate ?surface ?sentence WHERE {
-              ?doc sco:canonicalKey ?title ; skos:prefLabel ?label .
+              ?doc sco:canonicalKey ?key ; skos:prefLabel ?title . FILTER(CONTAINS(?key, ?search))
               ?m sco:mentionOf ?doc ; sco:inSource ?source ; sco:surface ?surface ; sco:sentence ?sentence ; sco:actionDate ?meetingDate .
             } ORDER BY ?meetingDate
             """);
@@ -199,7 +199,7 @@ class MainTest {
             PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
             PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
             PREFIX id: <https://w3id.org/scokg/id/>
-            id:graph\\/docs { id:document\\/charter sco:canonicalKey "上海合作组织宪章" ; skos:prefLabel "上海合作组织宪章"@zh .
+            id:graph\\/docs { id:document\\/charter sco:canonicalKey "上合组织宪章" ; skos:prefLabel "上海合作组织宪章"@zh .
               id:mention\\/b\\/9 sco:mentionOf id:document\\/charter ; sco:inSource <https://w3id.org/scokg/id/source/001%20b.txt> ;
                  sco:surface "宪章" ; sco:sentence "遵循《宪章》。" ; sco:actionDate "2023-07-04"^^xsd:date .
               id:mention\\/a\\/1 sco:mentionOf id:document\\/charter ; sco:inSource id:source\\/000_a.txt ;

@@ -138,7 +138,7 @@ class OntologyTest {
                 Sco.nested, Sco.action, Sco.actionDate, Sco.canonicalKey, Sco.year, Sco.fromYear, Sco.status))
             assertTrue(ontology.contains(p, RDF.type, OWL.DatatypeProperty), p.getLocalName());
         for (Property p : List.of(Sco.reports, Sco.council, Sco.chair, Sco.meeting, Sco.participant, Sco.represents,
-                Sco.state, Sco.hostState, Sco.mentionOf, Sco.inSource, Sco.nestedIn, Sco.actionPlace, Sco.partOf))
+                Sco.state, Sco.hostState, Sco.mentionOf, Sco.inSource, Sco.nestedIn, Sco.actionPlace, Sco.implementsDocument, Sco.series, Sco.citedIn))
             assertTrue(ontology.contains(p, RDF.type, OWL.ObjectProperty), p.getLocalName());
         assertTrue(ontology.contains(Sco.mentionOf, RDFS.domain, Sco.Mention));
         assertTrue(ontology.contains(Sco.mentionOf, RDFS.range, Sco.Document));

@@ -221,7 +221,7 @@ class CannedQueriesTest {
         assertEquals(List.of("2020-11-30", "2023-10-26"), t.column("meetingDate"));
         assertEquals(List.of("上合组织成员国政府间国际道路运输便利化协定", "上海合作组织成员国政府间国际道路运输便利化协定"), t.column("surface"));
         assertTrue(t.get(0, "sentence").contains("杜尚别签署"), t.get(0, "sentence"));
-        assertEquals(List.of("上海合作组织成员国政府间国际道路运输便利化协定", "上海合作组织成员国政府间国际道路运输便利化协定"), t.column("docTitle"));
+        assertEquals(List.of("上海合作组织成员国政府间国际道路运输便利化协定", "上海合作组织成员国政府间国际道路运输便利化协定"), t.column("title"));
         assertEquals(List.of("300", "812"), t.column("offset"));
     }
 

@@ -121,7 +121,9 @@ class ScokgServerTest {
         HttpRequest r = HttpRequest.newBuilder(URI.create(url(s, path))).timeout(Duration.ofSeconds(30))
             .header("Content-Type", contentType).header("Accept", "application/sparql-results+json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // A fresh connection per POST: a server that refuses a write may answer before reading
+        // the body and close the connection, and a pooled client would then reuse a dead one.
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
