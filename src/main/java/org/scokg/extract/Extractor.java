@@ -45,6 +45,10 @@ public final class Extractor {
     private static final java.util.regex.Pattern ORDINAL =
         java.util.regex.Pattern.compile("第([0-9一二三四五六七八九十百零〇]{1,6})[次届]|首次|首届|例行");
 
+    /** A full date in the signature block: 2023年10月26日 or 二〇二一年十一月二十五日. */
+    private static final java.util.regex.Pattern CLOSING_DATE = java.util.regex.Pattern.compile(
+        "([12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日");
+
     private final Gazetteer gazetteer;
     private final RuleBook rules;
     private final RuleBook noise;
@@ -115,8 +119,16 @@ public final class Extractor {
                 text.substring(s[0], s[1]));
         }
 
+        /** The sentence holding index {@code i}: a binary search over the ordered spans. */
         int[] sentenceAt(int i) {
-            for (int[] s : sentences) if (i >= s[0] && i < s[1]) return s;
+            int lo = 0, hi = sentences.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int[] s = sentences.get(mid);
+                if (i < s[0]) hi = mid - 1;
+                else if (i >= s[1]) lo = mid + 1;
+                else return s;
+            }
             return new int[] {Math.max(0, i), Math.min(text.length(), i + 1)};
         }
 
@@ -362,9 +374,7 @@ public final class Extractor {
         TypedDate closingDate() {
             int lastStop = 0;
             for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
-            java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("([12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日")
-                .matcher(text);
+            java.util.regex.Matcher m = CLOSING_DATE.matcher(text);
             TypedDate found = null;
             m.region(lastStop, text.length());
             while (m.find()) {

@@ -58,15 +58,15 @@ public final class TitleScanner {
         }
         while (!stack.isEmpty()) unclosed.add(stack.removeLast()[0]);
         found.sort((a, b) -> Integer.compare(a[0], b[0]));
+        // Titles are well nested, so one sweep in order of opening finds each one's parent:
+        // the innermost earlier title that is still open.
         List<Span> spans = new ArrayList<>(found.size());
+        Deque<Integer> open = new ArrayDeque<>();
         for (int k = 0; k < found.size(); k++) {
             int[] f = found.get(k);
-            int parent = -1;
-            for (int j = k - 1; j >= 0; j--) {
-                int[] p = found.get(j);
-                if (p[0] < f[0] && p[1] > f[1]) { parent = j; break; }
-            }
-            spans.add(new Span(f[0], f[1], parent));
+            while (!open.isEmpty() && found.get(open.peekLast())[1] < f[0]) open.removeLast();
+            spans.add(new Span(f[0], f[1], open.isEmpty() ? -1 : open.peekLast()));
+            open.addLast(k);
         }
         // Empty titles (《》) carry nothing: drop them, re-pointing parents.
         List<Span> kept = new ArrayList<>();

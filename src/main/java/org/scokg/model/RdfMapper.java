@@ -29,13 +29,7 @@ public final class RdfMapper {
 
     public static Model toModel(Facts.Document d) {
         Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefix("sco", Sco.NS);
-        m.setNsPrefix("schema", Sco.SCHEMA);
-        m.setNsPrefix("prov", Sco.PROV);
-        m.setNsPrefix("nif", Sco.NIF);
-        m.setNsPrefix("skos", Sco.SKOS);
-        m.setNsPrefix("dct", Sco.DCT);
-        m.setNsPrefix("id", Iris.base());
+        m.setNsPrefixes(Prefixes.standard());
         Resource src = m.createResource(Iris.source(d.fileName()))
             .addProperty(RDF.type, Sco.SourceText)
             .addProperty(Sco.fileName, d.fileName())

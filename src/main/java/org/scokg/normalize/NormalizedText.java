@@ -34,6 +34,7 @@ public final class NormalizedText {
         this.toOriginal = toOriginal;
         this.breaks = breaks;
         this.traditional = traditional;
+        this.supplementaryBefore = countSupplementary(original);
     }
 
     /**
@@ -141,6 +142,22 @@ public final class NormalizedText {
     /** The code-point offset in the original text of the normalised index {@code i}. */
     public int codePointOffset(int i) {
         int o = toOriginal[i];
-        return original.codePointCount(0, o);
+        return supplementaryBefore == null ? o : o - supplementaryBefore[o];
+    }
+
+    /**
+     * For texts with characters outside the BMP: how many low surrogates stand before each
+     * index, so that a code-point offset costs no scan. Null for the usual all-BMP text.
+     */
+    private final int[] supplementaryBefore;
+
+    private static int[] countSupplementary(String original) {
+        boolean any = false;
+        for (int i = 0; i < original.length() && !any; i++) any = Character.isSurrogate(original.charAt(i));
+        if (!any) return null;
+        int[] before = new int[original.length() + 1];
+        for (int i = 0; i < original.length(); i++)
+            before[i + 1] = before[i] + (Character.isLowSurrogate(original.charAt(i)) ? 1 : 0);
+        return before;
     }
 }

@@ -44,6 +44,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.scokg.model.Prefixes;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.scokg.model.CanonicalDocuments;
 import org.apache.jena.tdb2.TDB2;

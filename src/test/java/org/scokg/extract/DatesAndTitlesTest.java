@@ -44,6 +44,14 @@ class DatesAndTitlesTest {
     }
 
     @Test
+    void manySiblingTitlesEachHaveNoParent() {
+        // 50,000 titles side by side: the parent search must not look back over all of them.
+        TitleScanner.Result r = TitleScanner.scan("《甲》、".repeat(50_000));
+        assertEquals(50_000, r.spans().size());
+        assertTrue(r.spans().stream().allMatch(s -> s.parent() == -1));
+    }
+
+    @Test
     void pathologicalBracketsStayLinear() {
         // 200,000 opening marks and no close: every mark is dropped, none is a title.
         String hostile = "《".repeat(200_000) + "》".repeat(3);

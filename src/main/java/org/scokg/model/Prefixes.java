@@ -1,12 +1,10 @@
-package org.scokg.store;
+package org.scokg.model;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
 
 /** The prefixes of docs/MODEL.md, used when writing Turtle, TriG and JSON-LD. */
 public final class Prefixes {

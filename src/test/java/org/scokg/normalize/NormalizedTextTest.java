@@ -1,0 +1,42 @@
+package org.scokg.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NormalizedTextTest {
+    @Test
+    void whitespaceGoesPunctuationFoldsAndOffsetsMapBack() {
+        String original = "　　2019 - 2020年,上海\r\n合作組織(SCO)";
+        NormalizedText nt = NormalizedText.of(original, List.of());
+        assertEquals("2019-2020年，上海合作组织（SCO）", nt.text());
+        int he = nt.text().indexOf('合');
+        assertEquals('合', original.charAt(nt.toOriginal(he)));
+        assertTrue(nt.isBreak(he), "a line break was removed before 合");
+        assertFalse(nt.isBreak(nt.text().indexOf('-')), "a single space is not a layout break");
+        assertTrue(nt.hadTraditionalScript());
+        assertEquals("上海\r\n合作組織", nt.originalSpan(nt.text().indexOf('上'), nt.text().indexOf('织') + 1));
+    }
+
+    @Test
+    void noiseSpansAreDroppedAndCountAsBreaks() {
+        String original = "协定（下转第四版）的重要性";
+        int from = original.indexOf('（'), to = original.indexOf('）') + 1;
+        NormalizedText nt = NormalizedText.of(original, List.of(new int[] {from, to}));
+        assertEquals("协定的重要性", nt.text());
+        assertTrue(nt.isBreak(2));
+    }
+
+    @Test
+    void codePointOffsetsCountCharactersOutsideTheBmpOnce() {
+        String original = "𠀀𠀁 《条约》";  // two supplementary characters, then a title
+        NormalizedText nt = NormalizedText.of(original, List.of());
+        int open = nt.text().indexOf('《');
+        assertEquals(3, nt.codePointOffset(open));
+        assertEquals(original.codePointCount(0, original.indexOf('《')), nt.codePointOffset(open));
+    }
+}
