@@ -323,29 +323,35 @@ public final class Extractor {
                 TypedDate date = null;
                 PlaceRef place = null;
                 String rule = "mention.title";
-                if (s.parent() < 0) {
-                    int[] sentence = sentenceAt(s.open());
-                    int from = Math.max(Math.max(sentence[0], previousEnd), s.open() - 80);
-                    String before = text.substring(from, s.open());
-                    int to = Math.min(Math.min(text.length(), sentence[1] + 1), s.close() + 1 + 60);
-                    String after = text.substring(s.close() + 1, Math.max(s.close() + 1, to));
-                    RuleMatch m = firstOf(Set.of("mention"), before, after);
-                    if (m != null) {
-                        rule = m.rule().name();
-                        if (m.group("verb") != null) action = VERBS.getOrDefault(m.group("verb"), "none");
-                        if (m.group("date") != null) {
-                            Range r = Dates.parse(m.group("date"));
-                            if (r != null) date = r.start();
-                        }
-                        if (m.group("venue") != null) place = place(m.group("venue"));
-                        if ("meeting".equals(m.attribute("when", null)) && meeting != null) {
-                            date = meeting.dates().start();
-                            place = meeting.place();
-                        }
-                    }
-                    previousEnd = s.close() + 1;
-                }
                 int[] sentence = sentenceAt(s.open());
+                int to = Math.min(Math.min(text.length(), sentence[1] + 1), s.close() + 1 + 60);
+                String after = text.substring(s.close() + 1, Math.max(s.close() + 1, to));
+                String before = "";
+                if (s.parent() < 0) {
+                    int from = Math.max(Math.max(sentence[0], previousEnd), s.open() - 80);
+                    before = text.substring(from, s.open());
+                    previousEnd = s.close() + 1;
+                } else {
+                    // A nested title reads only what its container says right after it.
+                    after = text.substring(s.close() + 1, scan.spans().get(s.parent()).close());
+                }
+                RuleMatch b = firstOf(false, before);
+                RuleMatch a = firstOf(true, after);
+                if (b != null || a != null) {
+                    rule = b != null && a != null ? b.rule().name() + "+" + a.rule().name() : (b != null ? b : a).rule().name();
+                    String verb = b != null && b.group("verb") != null ? b.group("verb") : a != null ? a.group("verb") : null;
+                    if (verb != null) action = VERBS.getOrDefault(verb, "none");
+                    RuleMatch dated = a != null && a.group("date") != null ? a : b != null && b.group("date") != null ? b : null;
+                    if (dated != null) {
+                        // An act on a range of days happened on one of them: keep what the range supports.
+                        Range r = Dates.parse(dated.group("date"));
+                        if (r != null) date = meetingDate(r);
+                        place = place(dated.group("venue") != null ? dated.group("venue") : dated.group("place"));
+                    } else if (b != null && "meeting".equals(b.attribute("when", null)) && meeting != null) {
+                        date = meetingDate(meeting.dates());
+                        place = meeting.place();
+                    }
+                }
                 Provenance p = new Provenance(rule, nt.codePointOffset(s.open()), nt.codePointOffset(s.close()) + 1,
                     text.substring(sentence[0], sentence[1]));
                 out.add(new Mention(surface, anchor, TitleKey.of(surface), p.begin(), p.end(), s.parent(),
@@ -354,14 +360,27 @@ public final class Extractor {
             return out;
         }
 
-        /** Rules of the mention group: "before" rules end with $, "after" rules start with ^. */
-        RuleMatch firstOf(Set<String> groups, String before, String after) {
-            for (var r : rules.group(groups)) {
-                boolean anchoredAfter = r.source().startsWith("^");
-                RuleMatch m = RuleBook.find(r, anchoredAfter ? after : before, 0);
+        /** The first mention rule of one side: "after" rules start with ^, "before" rules end with $. */
+        RuleMatch firstOf(boolean afterSide, String window) {
+            if (window.isEmpty()) return null;
+            for (var r : rules.group(Set.of("mention"))) {
+                if (r.source().startsWith("^") != afterSide) continue;
+                RuleMatch m = RuleBook.find(r, window, 0);
                 if (m != null) return m;
             }
             return null;
+        }
+
+        /**
+         * The date of an act during a meeting or a range of days, as precise as the text
+         * allows: the day of a one-day meeting, else the month (or year) its days share.
+         */
+        TypedDate meetingDate(Range dates) {
+            TypedDate s = dates.start(), e = dates.end();
+            if (s.equals(e)) return s;
+            if (s.lexical().substring(0, 7).equals(e.lexical().substring(0, 7)))
+                return new TypedDate(s.lexical().substring(0, 7), org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYearMonth);
+            return new TypedDate(s.lexical().substring(0, 4), org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear);
         }
 
         /** The original characters of a normalised span, without whitespace: the title as written. */
