@@ -34,7 +34,16 @@ final class TraceCommand extends Base {
     String text;
 
     /** One row of the trace. */
-    record Citation(String date, String source, String surface, String sentence) {}
+    /** One citation; action, actDate and actVenue are what it says of the document's own act. */
+    record Citation(String date, String source, String surface, String sentence,
+                    String action, String actDate, String actVenue) {
+        /** "signed 2014-09-12 杜尚别", or "" when the citation says nothing of an act. */
+        String act() {
+            boolean none = action.isEmpty() || action.equals("none");
+            if (none && actDate.isEmpty()) return "";
+            return String.join(" ", (none ? "dated" : action), actDate, actVenue).strip().replaceAll("\\s+", " ");
+        }
+    }
 
     @Override
     int run() throws Exception {
@@ -56,7 +65,8 @@ final class TraceCommand extends Base {
                         if (!title.isEmpty()) titles.putIfAbsent(doc, title);
                         byDoc.computeIfAbsent(doc, k -> new ArrayList<>()).add(new Citation(
                             str(row.get("meetingDate")), sourceName(str(row.get("source"))),
-                            str(row.get("surface")), str(row.get("sentence"))));
+                            str(row.get("surface")), str(row.get("sentence")),
+                            str(row.get("action")), str(row.get("date")), str(row.get("venueLabel"))));
                     }
                 }
             });
@@ -69,6 +79,15 @@ final class TraceCommand extends Base {
             first = false;
             String title = titles.getOrDefault(e.getKey(), e.getValue().get(0).surface());
             out.println("《" + title + "》  " + e.getKey());
+            // What the citations say of the document's own signing or adoption; where they
+            // disagree, every version is shown and flagged.
+            Map<String, List<String>> acts = new LinkedHashMap<>();
+            for (Citation c : e.getValue())
+                if (!c.act().isEmpty()) acts.computeIfAbsent(c.act(), k -> new ArrayList<>()).add(c.source());
+            for (var act : acts.entrySet())
+                out.println("  " + act.getKey() + "  (as cited in " + String.join(", ", act.getValue()) + ")");
+            String conflict = conflict(e.getValue());
+            if (!conflict.isEmpty()) out.println("  ! the citations disagree on " + conflict);
             int dateWidth = e.getValue().stream().mapToInt(c -> shownDate(c).length()).max().orElse(10);
             int sourceWidth = e.getValue().stream().mapToInt(c -> c.source().length()).max().orElse(1);
             for (Citation c : e.getValue()) {
@@ -78,6 +97,21 @@ final class TraceCommand extends Base {
         }
         out.flush();
         return 0;
+    }
+
+    /** What the citations disagree on ("the act (signed, adopted)"), or "" when they agree. */
+    static String conflict(List<Citation> citations) {
+        java.util.Set<String> verbs = new java.util.TreeSet<>(), dates = new java.util.TreeSet<>(), venues = new java.util.TreeSet<>();
+        for (Citation c : citations) {
+            if (!c.action().isEmpty() && !c.action().equals("none")) verbs.add(c.action());
+            if (!c.actDate().isEmpty()) dates.add(c.actDate());
+            if (!c.actVenue().isEmpty()) venues.add(c.actVenue());
+        }
+        List<String> parts = new ArrayList<>();
+        if (verbs.size() > 1) parts.add("the act (" + String.join(", ", verbs) + ")");
+        if (dates.size() > 1) parts.add("the date (" + String.join(", ", dates) + ")");
+        if (venues.size() > 1) parts.add("the place (" + String.join(", ", venues) + ")");
+        return String.join("; ", parts);
     }
 
     private static String shownDate(Citation c) { return c.date().isEmpty() ? "(no date)" : c.date(); }
