@@ -10,14 +10,25 @@ import org.scokg.normalize.NormalizedText;
  * without changing the document: traditional script, whitespace and line breaks,
  * half/full-width brackets, inner title marks (〈〉 or an OCR-style inner 《》), dash
  * variants and 至 in year ranges, 上海合作组织 / 上合组织, 协议 / 协定, the particle 的,
- * and quotation marks. Words that make two documents different (构想 vs 行动计划, the years
- * of a plan) are kept.
+ * and quotation marks. It also drops what the genre adds or leaves out of one title from
+ * one year to the next without naming another document: 成员国, the agency qualifiers
+ * (授权部门, 主管部门…, with or without 间), 领域, 综合, a bracketed aside without digits
+ * (（铁路）), and it reads 至2030年 as 2030年前. Words that make two documents different
+ * (构想 vs 行动计划, the years of a plan, 关于 vs 情况 in yearly reports) are kept; the gold
+ * pairs of src/test/resources/gold measure both sides.
  */
 public final class TitleKey {
     private TitleKey() {}
 
     private static final Pattern YEAR_RANGE = Pattern.compile("([12][0-9]{3})年?(?:至|到)([12][0-9]{3})");
     private static final Pattern DASHES = Pattern.compile("[-—–－‐‑−~～]+");
+    /** A bracketed aside with no digit in it: （铁路）. Brackets with years name a period and stay. */
+    private static final Pattern ASIDE = Pattern.compile("（[^）0-9]{1,10}）");
+    private static final Pattern UNTIL_YEAR = Pattern.compile("至([12][0-9]{3})年");
+    /** Words a title gains or loses across years without becoming another document; longest first. */
+    private static final String[] FILLERS = {
+        "授权机构间", "授权部门间", "主管部门间", "主管机关间", "经授权的", "授权机构", "授权部门", "主管部门",
+        "主管机关", "相关部门", "经授权", "成员国", "领域", "综合"};
 
     /** The key of a title written any way. */
     public static String of(String title) {
@@ -37,7 +48,11 @@ public final class TitleKey {
         String s = NormalizedText.toSimplified(sb.toString());
         s = YEAR_RANGE.matcher(s).replaceAll("$1—$2");
         s = DASHES.matcher(s).replaceAll("—");
-        s = s.replace("上海合作组织", "上合组织").replace("协议", "协定").replace("的", "");
+        s = s.replace("上海合作组织", "上合组织").replace("协议", "协定");
+        for (String filler : FILLERS) s = s.replace(filler, "");
+        s = s.replace("的", "").replace("上合组织地区", "上合组织");
+        s = ASIDE.matcher(s).replaceAll("");
+        s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");
         return s;
     }
 }

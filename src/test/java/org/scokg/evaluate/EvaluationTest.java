@@ -80,8 +80,9 @@ class EvaluationTest {
     @Test
     void canonicalDocumentsNeverMergeDifferentOnes() {
         accuracyAtLeast("document.different", 1.0);
-        // Paraphrased titles (成员国 inserted, 间 dropped, word order) still split: a known gap.
-        accuracyAtLeast("document.same", 0.40);
+        // Left split: reordered words (促进上合组织… / 上合组织…促进…), a draft title against the
+        // adopted one, a short back-reference (日历), a year range added to a title.
+        accuracyAtLeast("document.same", 0.76);
     }
 
     @Test

@@ -21,7 +21,19 @@ class TitleKeyTest {
     }
 
     @Test
+    void wordingThatChangesAcrossYearsWithoutChangingTheDocument() {
+        assertEquals(TitleKey.of("上合组织成员国多边经贸合作纲要"), TitleKey.of("上海合作组织多边经贸合作纲要"));
+        assertEquals(TitleKey.of("上合组织成员国主管部门间海关合作协定"), TitleKey.of("上合组织成员国海关合作协定"));
+        assertEquals(TitleKey.of("上合组织成员国授权机构间数字经济领域合作构想"), TitleKey.of("上合组织成员国数字经济合作构想"));
+        assertEquals(TitleKey.of("上合组织成员国公路部门（公路）协作构想"), TitleKey.of("上合组织成员国公路部门协作构想"));
+        assertEquals(TitleKey.of("上合组织至2035年交通发展战略"), TitleKey.of("上合组织2035年前交通发展战略"));
+    }
+
+    @Test
     void differentDocumentsKeepDifferentKeys() {
+        assertNotEquals(TitleKey.of("上合组织成员国海关合作协定"), TitleKey.of("上合组织成员国海关合作协定议定书"));
+        assertNotEquals(TitleKey.of("上合组织交通发展战略（2021—2025年）"), TitleKey.of("上合组织交通发展战略（2026—2030年）"));
+        assertNotEquals(TitleKey.of("上合组织秘书处关于落实〈纲要〉举行活动的报告"), TitleKey.of("上合组织秘书处落实〈纲要〉举行活动情况的报告"));
         assertNotEquals(TitleKey.of("上合组织成员国环保合作构想"),
             TitleKey.of("〈上合组织成员国环保合作构想〉2022—2024年落实措施计划"));
         assertNotEquals(TitleKey.of("上合组织成员国卫生领域合作主要措施计划（2022—2024年）"),
