@@ -36,7 +36,7 @@ import org.scokg.text.SourceText;
 public final class Extractor {
     static final String[] RULE_FILES = {
         "rules/pieces.rules", "rules/meeting.rules", "rules/attendance.rules",
-        "rules/chairmanship.rules", "rules/mention.rules", "rules/event.rules"};
+        "rules/chairmanship.rules", "rules/mention.rules", "rules/event.rules", "rules/coref.rules"};
 
     private static final Map<String, String> VERBS = Map.of(
         "签署", "signed", "通过", "adopted", "批准", "approved", "发表", "issued", "发布", "issued");
@@ -81,6 +81,8 @@ public final class Extractor {
         final String text;
         final List<int[]> sentences;
         final List<String> warnings = new ArrayList<>();
+        /** The normalised index of each mention's opening mark, in mention order. */
+        final List<Integer> mentionAt = new ArrayList<>();
 
         Run(String fileName, NormalizedText nt) {
             this.fileName = fileName;
@@ -99,11 +101,12 @@ public final class Extractor {
             List<Mention> mentions = mentions(meeting);
             TypedDate closing = closingDate();
             List<Facts.Event> events = events(meeting);
+            List<Facts.Reference> references = references(meeting, mentions);
             if (meeting == null) warnings.add(fileName + ": no meeting sentence found");
             if (meeting == null && mentions.isEmpty() && chairmanships.isEmpty())
                 warnings.add(fileName + ": no facts found; is this a document of the genre?");
             return new Facts.Document(fileName, original().codePointCount(0, original().length()), title, closing,
-                meeting, chair, attendances, chairmanships, next, mentions, events, warnings);
+                meeting, chair, attendances, chairmanships, next, mentions, events, references, warnings);
         }
 
         String original() { return nt.original(); }
@@ -309,6 +312,43 @@ public final class Extractor {
             return out;
         }
 
+        // ------------------------------------------------------------ references without a name
+        List<Facts.Reference> references(Meeting meeting, List<Mention> mentions) {
+            List<Facts.Reference> out = new ArrayList<>();
+            for (RuleMatch m : rules.findAll(Set.of("coref"), text, 0)) {
+                String target = switch (m.rule().name()) {
+                    case "coref.state-side" -> {
+                        Entry e = gazetteer.byShortName(m.group("short"));
+                        yield e == null ? null : e.iri();
+                    }
+                    case "coref.heads-of-delegation" -> meeting == null ? null
+                        : org.scokg.model.Iris.meeting(meeting.councilKey(), meeting.dates().start().lexical());
+                    default -> documentJustCited(m, mentions);
+                };
+                if (target != null) out.add(new Facts.Reference(target, nt.originalSpan(m.start(), m.end()), prov(m)));
+            }
+            return out;
+        }
+
+        /**
+         * The one document cited in this sentence or the one before, before the anaphor, whose
+         * genre word fits it (文件 fits any); null when none or several fit.
+         */
+        String documentJustCited(RuleMatch m, List<Mention> mentions) {
+            int[] here = sentenceAt(m.start());
+            int[] before = here[0] > 0 ? sentenceAt(here[0] - 1) : here;
+            String head = TitleKey.of(m.group("head"));
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < mentions.size(); i++) {
+                int at = mentionAt.get(i);
+                Mention x = mentions.get(i);
+                if (at < before[0] || at >= m.start() || x.nestedIn() >= 0) continue;
+                String k = x.key().replaceAll("（[^）]*）$", "");
+                if (head.equals("文件") || k.endsWith(head)) keys.add(x.key());
+            }
+            return keys.size() == 1 ? org.scokg.model.Iris.document(org.scokg.model.Slugs.documentSlug(keys.iterator().next())) : null;
+        }
+
         // ------------------------------------------------------------ mentions
         List<Mention> mentions(Meeting meeting) {
             TitleScanner.Result scan = TitleScanner.scan(text);
@@ -352,6 +392,7 @@ public final class Extractor {
                         place = meeting.place();
                     }
                 }
+                mentionAt.add(s.open());
                 Provenance p = new Provenance(rule, nt.codePointOffset(s.open()), nt.codePointOffset(s.close()) + 1,
                     text.substring(sentence[0], sentence[1]));
                 out.add(new Mention(surface, anchor, TitleKey.of(surface), p.begin(), p.end(), s.parent(),

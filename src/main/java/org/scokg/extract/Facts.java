@@ -50,9 +50,19 @@ public final class Facts {
     public record Event(String name, String seriesName, Integer ordinal, Range dates, PlaceRef place, boolean online,
                         Provenance provenance) {}
 
+    /**
+     * A reference made without a name: 中方 (a state), 该协定 (a document just cited),
+     * 团长们 (the heads of delegation of the reported meeting).
+     *
+     * @param targetIri what it refers to
+     * @param anchor    the characters as written
+     */
+    public record Reference(String targetIri, String anchor, Provenance provenance) {}
+
     /** Everything found in one document. */
     public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
                            Meeting meeting, Chair chair, List<Attendance> attendances,
                            List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
-                           List<Mention> mentions, List<Event> events, List<String> warnings) {}
+                           List<Mention> mentions, List<Event> events, List<Reference> references,
+                           List<String> warnings) {}
 }

@@ -44,6 +44,8 @@ public final class Sco {
     public static final Resource Document = cls("Document");
     public static final Resource Mention = cls("Mention");
     public static final Resource Event = cls("Event");
+    public static final Resource Reference = cls("Reference");
+    public static final Resource ExtractionActivity = cls("ExtractionActivity");
     public static final Resource MeetingSeries = cls("MeetingSeries");
     public static final Resource Person = ResourceFactory.createResource(SCHEMA + "Person");
 
@@ -92,6 +94,7 @@ public final class Sco {
     public static final Property actionPlace = prop("actionPlace");
     public static final Property series = prop("series");
     public static final Property citedIn = prop("citedIn");
+    public static final Property refersTo = prop("refersTo");
 
     // --- reused vocabularies
     public static final Property schemaName = prop(SCHEMA, "name");
@@ -105,6 +108,12 @@ public final class Sco {
     public static final Property prefLabel = prop(SKOS, "prefLabel");
     public static final Property altLabel = prop(SKOS, "altLabel");
     public static final Property wasDerivedFrom = prop(PROV, "wasDerivedFrom");
+    public static final Property wasGeneratedBy = prop(PROV, "wasGeneratedBy");
+    public static final Property used = prop(PROV, "used");
+    public static final Property wasAssociatedWith = prop(PROV, "wasAssociatedWith");
+    public static final Property referenceContext = prop(NIF, "referenceContext");
+    public static final Resource NifContext = ResourceFactory.createResource(NIF + "Context");
+    public static final Resource ProvSoftwareAgent = ResourceFactory.createResource(PROV + "SoftwareAgent");
     public static final Property beginIndex = prop(NIF, "beginIndex");
     public static final Property endIndex = prop(NIF, "endIndex");
     public static final Property anchorOf = prop(NIF, "anchorOf");

@@ -1,0 +1,49 @@
+package org.scokg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.scokg.model.Iris;
+import org.scokg.model.Slugs;
+import org.scokg.text.SourceText;
+
+/** References without a name, on sentences written for this test. */
+class CoreferenceTest {
+    static Facts.Document extract(String text) {
+        return Extraction.facts(new SourceText("coref.txt", text));
+    }
+
+    @Test
+    void stateSidesResolveToStatesAndOtherWordsWithFangDoNot() {
+        Facts.Document d = extract("各代表团团长感谢哈方高水平举办会议，认为中方任期成果丰硕，双方同意采取集中方式推进。");
+        List<String> targets = d.references().stream().map(Facts.Reference::targetIri).toList();
+        assertEquals(List.of(Iris.state("KAZ"), Iris.state("CHN")), targets);
+        assertEquals("哈方", d.references().get(0).anchor());
+    }
+
+    @Test
+    void aDocumentAnaphorResolvesToTheOneDocumentThatFits() {
+        Facts.Document d = extract("各代表团团长欢迎通过《上合组织交通发展战略》和《上合组织旅游合作纲要》。团长们责成主管部门制定该战略落实计划。");
+        String strategy = Iris.document(Slugs.documentSlug(TitleKey.of("上合组织交通发展战略")));
+        assertTrue(d.references().stream().anyMatch(r -> r.anchor().equals("该战略") && r.targetIri().equals(strategy)),
+            d.references().toString());
+    }
+
+    @Test
+    void anAmbiguousAnaphorIsLeftUnresolved() {
+        Facts.Document d = extract("成员国批准了《上合组织甲合作纲要》和《上合组织乙合作纲要》，并将落实上述文件。");
+        assertTrue(d.references().stream().noneMatch(r -> r.anchor().equals("上述文件")), d.references().toString());
+    }
+
+    @Test
+    void documentAnaphorsInTheSeedsPointAtTheCitedDocument() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("seeds/000_4d1f60703d6d6267.txt"));
+        Facts.Document d = Extraction.facts(new SourceText("000_4d1f60703d6d6267.txt", text));
+        String strategy = Iris.document(Slugs.documentSlug(TitleKey.of("上合组织至2030年经济发展战略")));
+        assertTrue(d.references().stream().anyMatch(r -> r.anchor().equals("该战略") && r.targetIri().equals(strategy)),
+            d.references().toString());
+    }
+}
