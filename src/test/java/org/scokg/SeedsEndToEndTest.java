@@ -125,6 +125,27 @@ class SeedsEndToEndTest {
     }
 
     @Test
+    void theCanonicalDocumentKeepsEveryReportedActAndFlagsDisagreement() {
+        String q = """
+            PREFIX sco: <https://w3id.org/scokg/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#>
+            SELECT ?action ?date (COUNT(?m) AS ?n) ?disagree WHERE {
+              ?doc sco:canonicalKey ?k FILTER(STRENDS(?k, "国际道路运输便利化协定"))
+              ?doc sco:act ?act ; sco:actsDisagree ?disagree .
+              ?act sco:action ?action ; sco:actionDate ?date ; prov:wasDerivedFrom ?m .
+            } GROUP BY ?action ?date ?disagree ORDER BY ?action""";
+        List<String> rows = new ArrayList<>();
+        Txn.executeRead(store.dataset(), () -> {
+            try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(q).build()) {
+                qe.execSelect().forEachRemaining(s -> rows.add(s.get("action").asLiteral().getString() + " "
+                    + s.get("date").asLiteral().getLexicalForm() + " x" + s.get("n").asLiteral().getInt()
+                    + " " + s.get("disagree").asLiteral().getBoolean()));
+            }
+        });
+        assertEquals(List.of("adopted 2014-09-12 x2 true", "none 2014-09-12 x2 true", "signed 2014-09-12 x1 true"), rows);
+    }
+
+    @Test
     void chairmanshipsAndNextMeetings() {
         List<Map<String, String>> p = query("presidency", Map.of());
         assertTrue(p.stream().anyMatch(r -> r.get("countryCode").equals("IND") && r.get("fromYear").equals("2022")

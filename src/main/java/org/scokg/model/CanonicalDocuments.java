@@ -12,7 +12,8 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * What can only be said of a document once every source is in: its one preferred title.
+ * What can only be said of a document once every source is in: its one preferred title,
+ * and what the citations say of its own signing or adoption.
  * Each source graph names the documents it cites with the spelling it uses
  * (skos:altLabel); this step reads the union and picks, per document, the spelling
  * written most often (then the longest, as the fullest form, then the first in code-point
@@ -42,6 +43,46 @@ public final class CanonicalDocuments {
             String title = spellings.entrySet().stream().sorted(best).findFirst().orElseThrow().getKey();
             out.add(doc, Sco.prefLabel, title, "zh");
         });
+        acts(union, out);
         return out;
+    }
+
+    /** The acts (verb, date, place) the mentions of each document report, and whether they disagree. */
+    private static void acts(Model union, Model out) {
+        Map<Resource, Map<String, java.util.List<Resource>>> byDoc = new HashMap<>();
+        for (Resource mention : union.listResourcesWithProperty(RDF.type, Sco.Mention).toList()) {
+            Statement of = mention.getProperty(Sco.mentionOf);
+            if (of == null || !of.getObject().isURIResource()) continue;
+            String action = string(mention, Sco.action);
+            String date = string(mention, Sco.actionDate);
+            Statement place = mention.getProperty(Sco.actionPlace);
+            if ((action.isEmpty() || action.equals("none")) && date.isEmpty()) continue;
+            String key = action + "|" + date + "|" + (place == null ? "" : place.getResource().getURI());
+            byDoc.computeIfAbsent(of.getResource(), k -> new TreeMap<>()).computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(mention);
+        }
+        byDoc.forEach((doc, acts) -> {
+            java.util.Set<String> verbs = new java.util.TreeSet<>(), dates = new java.util.TreeSet<>(), places = new java.util.TreeSet<>();
+            for (var e : acts.entrySet()) {
+                String[] k = e.getKey().split("\\|", -1);
+                Resource first = e.getValue().get(0);
+                Resource act = out.createResource(doc.getURI() + "/act/" + Slugs.sha1Prefix(e.getKey()))
+                    .addProperty(RDF.type, Sco.DocumentAct)
+                    .addProperty(Sco.action, k[0].isEmpty() ? "none" : k[0]);
+                if (!k[1].isEmpty()) act.addProperty(Sco.actionDate, first.getProperty(Sco.actionDate).getObject());
+                if (!k[2].isEmpty()) act.addProperty(Sco.actionPlace, out.createResource(k[2]));
+                for (Resource m : e.getValue()) act.addProperty(Sco.wasDerivedFrom, m);
+                out.add(doc, Sco.act, act);
+                if (!k[0].isEmpty() && !k[0].equals("none")) verbs.add(k[0]);
+                if (!k[1].isEmpty()) dates.add(k[1]);
+                if (!k[2].isEmpty()) places.add(k[2]);
+            }
+            if (verbs.size() > 1 || dates.size() > 1 || places.size() > 1)
+                out.addLiteral(doc, Sco.actsDisagree, out.createTypedLiteral(true));
+        });
+    }
+
+    private static String string(Resource r, org.apache.jena.rdf.model.Property p) {
+        Statement s = r.getProperty(p);
+        return s == null ? "" : s.getObject().isLiteral() ? s.getLiteral().getLexicalForm() : s.getResource().getURI();
     }
 }

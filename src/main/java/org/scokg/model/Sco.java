@@ -45,6 +45,7 @@ public final class Sco {
     public static final Resource Mention = cls("Mention");
     public static final Resource Event = cls("Event");
     public static final Resource Reference = cls("Reference");
+    public static final Resource DocumentAct = cls("DocumentAct");
     public static final Resource ExtractionActivity = cls("ExtractionActivity");
     public static final Resource MeetingSeries = cls("MeetingSeries");
     public static final Resource Person = ResourceFactory.createResource(SCHEMA + "Person");
@@ -95,6 +96,8 @@ public final class Sco {
     public static final Property series = prop("series");
     public static final Property citedIn = prop("citedIn");
     public static final Property refersTo = prop("refersTo");
+    public static final Property act = prop("act");
+    public static final Property actsDisagree = prop("actsDisagree");
 
     // --- reused vocabularies
     public static final Property schemaName = prop(SCHEMA, "name");

@@ -26,6 +26,11 @@ public final class Slugs {
         return p + "-" + sha1(key).substring(0, 8);
     }
 
+    /** The first 8 hex digits of the SHA-1 of {@code s}: a short, stable IRI segment. */
+    public static String sha1Prefix(String s) {
+        return sha1(s).substring(0, 8);
+    }
+
     private static String sha1(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
