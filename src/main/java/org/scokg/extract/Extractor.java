@@ -190,6 +190,13 @@ public final class Extractor {
                     marker = m.attribute("capacity", null);
                     continue;
                 }
+                if (m.group("unknown") != null) {
+                    // A known state matches the longer, earlier-listed rules; this is one the gazetteer lacks.
+                    if (gazetteer.lookup(m.group("unknown")) == null)
+                        warnings.add(fileName + ": delegate " + m.group("name") + " of unknown state '" + m.group("unknown")
+                            + "' skipped; add the state to ontology/gazetteer.ttl");
+                    continue;
+                }
                 Provenance p = prov(m);
                 p = new Provenance(rulePrefix + p.rule(), p.begin(), p.end(), p.sentence());
                 String title = m.group("title");
