@@ -337,6 +337,7 @@ public final class ScokgStore implements AutoCloseable {
         Graph ontology = classpathGraph(ONTOLOGY_RESOURCE, Sco.ONTOLOGY_GRAPH, warnings);
         Graph gazetteer = classpathGraph(GAZETTEER_RESOURCE, Iris.base(), warnings);
         if (ontology != null) graphs.put(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
+        if (gazetteer != null) org.scokg.model.ScriptLabels.enrichGazetteer(gazetteer);
         if (gazetteer != null) graphs.put(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
         Set<Node> drop = new HashSet<>();
         if (prune) {
