@@ -93,7 +93,11 @@ public final class JsonLdContext {
         try {
             JsonArray expanded = q.toJsonLd();
             JsonObject compacted = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(document())).ordered(true).get();
-            writeJson(compacted, out);
+            // the context first, for people reading the file
+            jakarta.json.JsonObjectBuilder ordered = Json.createObjectBuilder();
+            if (compacted.containsKey("@context")) ordered.add("@context", compacted.get("@context"));
+            compacted.forEach((k, v) -> { if (!k.equals("@context")) ordered.add(k, v); });
+            writeJson(ordered.build(), out);
         } catch (JsonLdError e) {
             throw new IllegalStateException("JSON-LD compaction failed: " + e.getMessage(), e);
         }
