@@ -38,6 +38,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces and more log output.")
     boolean debug;
 
+    /**
+     * The resource base (docs/MODEL.md); the same as the system property {@code scokg.base}.
+     * Applies to every command: extract, build and load mint IRIs with it, serve answers them.
+     */
+    @Option(names = "--base", scope = ScopeType.INHERIT, paramLabel = "IRI",
+        description = "Base of resource IRIs, an absolute http(s) IRI ending in '/' (default: ${sys:scokg.base:-https://w3id.org/scokg/id/}).")
+    void base(String iri) {
+        try {
+            org.scokg.model.Iris.setBase(iri);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

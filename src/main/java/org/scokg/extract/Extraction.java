@@ -6,18 +6,25 @@ import org.scokg.text.SourceText;
 
 /**
  * The one door into extraction: a decoded source text in, its named graph out.
- * Thread-safe; the rules and the gazetteer are read once, on first use.
+ * Thread-safe; the rules and the gazetteer are read on first use (again
+ * when the resource base changes).
  */
 public final class Extraction {
     private Extraction() {}
 
     private static volatile Extractor extractor;
+    private static volatile Gazetteer gazetteer;
 
+    /** The extractor over the built-in gazetteer; rebuilt when the resource base changes (--base). */
     private static Extractor extractor() {
+        Gazetteer g = Gazetteer.builtIn();
         Extractor x = extractor;
-        if (x == null) {
+        if (x == null || gazetteer != g) {
             synchronized (Extraction.class) {
-                if (extractor == null) extractor = new Extractor(Gazetteer.builtIn());
+                if (extractor == null || gazetteer != g) {
+                    extractor = new Extractor(g);
+                    gazetteer = g;
+                }
                 x = extractor;
             }
         }

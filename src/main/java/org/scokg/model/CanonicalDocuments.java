@@ -17,7 +17,8 @@ import org.apache.jena.vocabulary.RDF;
  * Each source graph names the documents it cites with the spelling it uses
  * (skos:altLabel); this step reads the union and picks, per document, the spelling
  * written most often (then the longest, as the fullest form, then the first in code-point
- * order, so that the choice is stable). The result belongs in its own graph, {@link #GRAPH}, rebuilt
+ * order, so that the choice is stable), with its Traditional Chinese and pinyin forms
+ * ({@link ScriptLabels}). The result belongs in its own graph, {@link #GRAPH}, rebuilt
  * whenever sources change.
  */
 public final class CanonicalDocuments {
@@ -42,6 +43,7 @@ public final class CanonicalDocuments {
         counts.forEach((doc, spellings) -> {
             String title = spellings.entrySet().stream().sorted(best).findFirst().orElseThrow().getKey();
             out.add(doc, Sco.prefLabel, title, "zh");
+            ScriptLabels.addTo(out.createResource(doc.getURI()), title);
         });
         acts(union, out);
         return out;

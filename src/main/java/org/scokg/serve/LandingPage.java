@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.system.Txn;
+import org.scokg.model.ScriptLabels;
 import org.scokg.query.CannedQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +53,10 @@ final class LandingPage {
         // search
         b.append("<h2>Trace an agreement</h2>\n")
          .append("<form class=\"search\" method=\"get\" action=\"/\">")
-         .append("<label for=\"title\">Title, in any spelling: </label>")
+         .append("<label for=\"title\">Title, in any spelling, traditional script or pinyin: </label>")
          .append("<input type=\"text\" id=\"title\" name=\"title\" value=\"").append(Html.esc(title)).append("\" placeholder=\"上合组织宪章\"> ")
          .append("<button type=\"submit\">Trace</button></form>\n");
-        if (title != null) status = trace(b, title);
+        if (title != null) status = isPinyin(title) ? tracePinyin(b, title) : trace(b, title);
 
         // meetings
         b.append("<h2>Meetings</h2>\n");
@@ -118,11 +122,69 @@ final class LandingPage {
         return null;
     }
 
+    /** True for a search written in Latin letters (pinyin, with or without spaces): no Chinese characters. */
+    static boolean isPinyin(String s) {
+        return s.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && s.chars().allMatch(c -> c < 0x2E80);
+    }
+
+    private static final String PINYIN_LABELS = String.join("\n",
+        "PREFIX sco: <" + org.scokg.model.Sco.NS + ">",
+        "PREFIX skos: <" + org.scokg.model.Sco.SKOS + ">",
+        "SELECT DISTINCT ?doc ?title ?pinyin WHERE {",
+        "  ?doc a sco:Document ; skos:altLabel ?pinyin ; skos:prefLabel ?title .",
+        "  FILTER(lang(?pinyin) = \"" + ScriptLabels.PINYIN + "\" && lang(?title) = \"zh\")",
+        "}");
+
+    /**
+     * A search by pinyin: the documents whose pinyin label, lower-cased and without spaces,
+     * contains the search lower-cased and without spaces; then the trace of each, by its
+     * canonical title, through the canned query {@code agreement-trace}.
+     */
+    private int tracePinyin(StringBuilder b, String search) {
+        String key = ScriptLabels.searchKey(search);
+        if (catalog.get("agreement-trace") == null) return trace(b, search);
+        Map<String, String> matches = new TreeMap<>();
+        try {
+            Txn.executeRead(dataset, () -> {
+                try (QueryExecution qe = QueryExecution.dataset(dataset).query(PINYIN_LABELS)
+                        .timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+                    qe.execSelect().forEachRemaining(r -> {
+                        if (!key.isEmpty() && ScriptLabels.searchKey(r.getLiteral("pinyin").getLexicalForm()).contains(key))
+                            matches.put(r.getResource("doc").getURI(), r.getLiteral("title").getLexicalForm());
+                    });
+                }
+            });
+        } catch (QueryCancelledException e) {
+            b.append("<p class=\"error\">The search timed out after ").append(timeoutMillis).append(" ms.</p>\n");
+            return 503;
+        }
+        List<QuerySolution> rows = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Map.Entry<String, String> m : matches.entrySet()) {
+            ResultSetRewindable rs = run(b, "agreement-trace", Map.of("title", m.getValue()));
+            if (rs == null) return 400;
+            rs.forEachRemaining(r -> {
+                if (m.getKey().equals(iri(r, "doc")) && seen.add(iri(r, "mention") + " " + iri(r, "doc"))) rows.add(r);
+            });
+        }
+        rows.sort(java.util.Comparator.comparing((QuerySolution r) -> text(r, "meetingDate") == null)
+            .thenComparing(r -> nz(text(r, "meetingDate"))).thenComparing(r -> nz(text(r, "source")))
+            .thenComparingLong(r -> r.contains("offset") ? r.getLiteral("offset").getLong() : 0L));
+        return render(b, search, rows);
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
     private int trace(StringBuilder b, String title) {
         ResultSetRewindable rs = run(b, "agreement-trace", Map.of("title", title));
         if (rs == null) return catalog.get("agreement-trace") == null ? 200 : 400;
         List<QuerySolution> rows = new ArrayList<>();
         rs.forEachRemaining(rows::add);
+        return render(b, title, rows);
+    }
+
+    /** The matching documents, the timeline and the citations of the rows of {@code agreement-trace}. */
+    private int render(StringBuilder b, String title, List<QuerySolution> rows) {
         if (rows.isEmpty()) {
             b.append("<p>No document matches <q>").append(Html.esc(title)).append("</q>.</p>\n");
             return 200;

@@ -38,6 +38,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 import org.scokg.model.Sco;
+import org.scokg.store.DatasetDescription;
+import org.scokg.store.JsonLdContext;
 
 /**
  * Dereferenceable resource IRIs. A request path P is the IRI {@code scheme://authority}
@@ -72,6 +74,12 @@ final class LinkedData {
     private final String ontology;      // https://w3id.org/scokg/ontology
     private final String ontologyPath;  // /scokg/ontology
     private final PrefixMapping prefixes;
+    /** The VoID/DCAT description graph, answered at {@link #VOID_PATH} and {@link #WELL_KNOWN_VOID}. */
+    static final String VOID_GRAPH = DatasetDescription.GRAPH;
+    static final String VOID_PATH = "/scokg/void";
+    static final String WELL_KNOWN_VOID = "/.well-known/void";
+    /** The published JSON-LD context. */
+    static final String CONTEXT_PATH = "/scokg/context.jsonld";
 
     LinkedData(Dataset dataset, String base) {
         this.dataset = dataset;
@@ -84,18 +92,21 @@ final class LinkedData {
           .setNsPrefix("org", Sco.ORG).setNsPrefix("dct", Sco.DCT).setNsPrefix("skos", Sco.SKOS)
           .setNsPrefix("prov", Sco.PROV).setNsPrefix("nif", Sco.NIF).setNsPrefix("owl", OWL.NS)
           .setNsPrefix("rdfs", RDFS.uri).setNsPrefix("rdf", RDF.uri).setNsPrefix("xsd", XSD.NS)
-          .setNsPrefix("wd", Sco.WIKIDATA);
+          .setNsPrefix("wd", Sco.WIKIDATA).setNsPrefix("void", "http://rdfs.org/ns/void#")
+          .setNsPrefix("dcat", "http://www.w3.org/ns/dcat#");
         this.prefixes = pm.lock();
     }
 
     /** Whether a request path is a resource path this class answers. */
     boolean handles(String path) {
-        return (path.startsWith(basePath) && path.length() > basePath.length()) || path.equals(ontologyPath);
+        return (path.startsWith(basePath) && path.length() > basePath.length()) || path.equals(ontologyPath)
+            || path.equals(VOID_PATH) || path.equals(WELL_KNOWN_VOID) || path.equals(CONTEXT_PATH);
     }
 
     /** The IRI a request path stands for. */
     String iriOf(String path) {
         if (path.equals(ontologyPath)) return ontology;
+        if (path.equals(VOID_PATH) || path.equals(WELL_KNOWN_VOID)) return VOID_GRAPH;
         return base + path.substring(basePath.length());
     }
 
@@ -103,6 +114,7 @@ final class LinkedData {
     String localPath(String iri) {
         if (iri.startsWith(base) && iri.length() > base.length()) return basePath + iri.substring(base.length());
         if (iri.equals(ontology) || iri.startsWith(ontology + "#")) return ontologyPath + iri.substring(ontology.length());
+        if (iri.equals(VOID_GRAPH) || iri.startsWith(VOID_GRAPH + "#")) return VOID_PATH + iri.substring(VOID_GRAPH.length());
         return null;
     }
 
@@ -115,6 +127,14 @@ final class LinkedData {
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Vary", "Accept");
         String path = req.getRequestURI();
+        if (path.equals(CONTEXT_PATH)) {
+            byte[] body = JsonLdContext.documentText().getBytes(StandardCharsets.UTF_8);
+            resp.setStatus(200);
+            resp.setContentType(JSONLD + "; charset=utf-8");
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
+            return;
+        }
         String type;
         String format = req.getParameter("format");
         if (format != null) {
@@ -164,7 +184,8 @@ final class LinkedData {
             default -> Lang.RDFXML;
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, d.graph(), lang);
+        if (lang == Lang.JSONLD) JsonLdContext.write(d.graph(), out);   // compact, with the published context
+        else RDFDataMgr.write(out, d.graph(), lang);
         resp.setStatus(200);
         resp.setContentType(type + "; charset=utf-8");
         resp.setContentLength(out.size());
@@ -188,7 +209,7 @@ final class LinkedData {
             Node s = NodeFactory.createURI(iri);
             Graph g = GraphFactory.createDefaultGraph();
             g.getPrefixMapping().setNsPrefixes(prefixes);
-            if (iri.equals(ontology) && dsg.containsGraph(s)) {
+            if ((iri.equals(ontology) || iri.equals(VOID_GRAPH)) && dsg.containsGraph(s)) {
                 dsg.getGraph(s).find().forEachRemaining(g::add);
             }
             addAll(g, dsg.find(Node.ANY, s, Node.ANY, Node.ANY), Integer.MAX_VALUE);

@@ -181,7 +181,7 @@ public final class ScokgStore implements AutoCloseable {
         Map<Node, Graph> graphs = new LinkedHashMap<>();
         mem.listGraphNodes().forEachRemaining(g -> graphs.put(g, mem.getGraph(g)));
         long n = mem.stream().count();
-        replaceGraphs(graphs, Set.of());
+        replaceGraphs(graphs, Set.of(), false);
         List<String> names = graphs.keySet().stream().map(Node::getURI).toList();
         say.accept("loaded " + n + " quads into " + names.size() + " graph(s)");
         return new LoadSummary(files.size(), names, n, quadCount());
@@ -228,9 +228,10 @@ public final class ScokgStore implements AutoCloseable {
     /**
      * In one write transaction: removes each graph of {@code graphs} and writes the new
      * content, removes the graphs named in {@code drop}, and recomputes the canonical
-     * document titles ({@link CanonicalDocuments}). Aborts on any error.
+     * document titles ({@link CanonicalDocuments}) and, when {@code describe} or when the store
+     * already has one, the dataset description ({@link DatasetDescription}). Aborts on any error.
      */
-    private void replaceGraphs(Map<Node, Graph> graphs, Set<Node> drop) throws StoreException {
+    private void replaceGraphs(Map<Node, Graph> graphs, Set<Node> drop, boolean describe) throws StoreException {
         DatasetGraph dsg = dataset.asDatasetGraph();
         try {
             Txn.executeWrite(dsg, () -> {
@@ -249,6 +250,13 @@ public final class ScokgStore implements AutoCloseable {
                 dsg.deleteAny(canonical, Node.ANY, Node.ANY, Node.ANY);
                 Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
                 titles.find().forEachRemaining(t -> dsg.add(canonical, t.getSubject(), t.getPredicate(), t.getObject()));
+                // The VoID/DCAT description: written by a build, kept up to date by later loads.
+                Node described = NodeFactory.createURI(DatasetDescription.GRAPH);
+                if (describe || dsg.containsGraph(described)) {
+                    dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
+                    DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()).find()
+                        .forEachRemaining(t -> dsg.add(described, t.getSubject(), t.getPredicate(), t.getObject()));
+                }
             });
         } catch (RuntimeException e) {
             throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
@@ -337,6 +345,7 @@ public final class ScokgStore implements AutoCloseable {
         Graph ontology = classpathGraph(ONTOLOGY_RESOURCE, Sco.ONTOLOGY_GRAPH, warnings);
         Graph gazetteer = classpathGraph(GAZETTEER_RESOURCE, Iris.base(), warnings);
         if (ontology != null) graphs.put(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
+        if (gazetteer != null) org.scokg.model.ScriptLabels.enrichGazetteer(gazetteer);
         if (gazetteer != null) graphs.put(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
         Set<Node> drop = new HashSet<>();
         if (prune) {
@@ -346,7 +355,7 @@ public final class ScokgStore implements AutoCloseable {
             }));
         }
         say.accept("writing " + graphs.size() + " graph(s) to " + directory);
-        replaceGraphs(graphs, drop);
+        replaceGraphs(graphs, drop, true);
         for (Node g : drop) say.accept("removed stale graph " + g.getURI());
 
         int violations = -1;
@@ -450,7 +459,8 @@ public final class ScokgStore implements AutoCloseable {
     /**
      * Writes the store to {@code out} in {@code format}, with the prefixes of docs/MODEL.md.
      * {@code ttl} writes the union of all graphs (one graph); {@code trig}, {@code nq} and
-     * {@code jsonld} write the dataset with its named graphs. Turtle, TriG and JSON-LD are
+     * {@code jsonld} write the dataset with its named graphs; {@code jsonld} is compacted
+     * with the published context ({@link JsonLdContext}). Turtle, TriG and JSON-LD are
      * built in memory first (pretty output); N-Quads is streamed. The stream is not closed.
      */
     public void export(ExportFormat format, OutputStream out) throws StoreException {
@@ -468,12 +478,14 @@ public final class ScokgStore implements AutoCloseable {
                         g.getPrefixMapping().setNsPrefixes(Prefixes.standard());
                         RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
                     }
-                    case TRIG, JSONLD -> {
+                    case TRIG -> {
                         DatasetGraph copy = DatasetGraphFactory.create();
                         dsg.find().forEachRemaining(copy::add);
                         Prefixes.standard().getNsPrefixMap().forEach(copy.prefixes()::add);
-                        RDFDataMgr.write(out, copy, format == ExportFormat.TRIG ? RDFFormat.TRIG_PRETTY : RDFFormat.JSONLD11_PRETTY);
+                        RDFDataMgr.write(out, copy, RDFFormat.TRIG_PRETTY);
                     }
+                    // compact, with the published context (ontology/context.jsonld) embedded
+                    case JSONLD -> JsonLdContext.write(dsg, out);
                 }
             });
             out.flush();
