@@ -62,7 +62,7 @@ public final class ScokgServer implements AutoCloseable {
         try {
             dataset = TDB2Factory.connectDataset(options.db().toString());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open the store at " + options.db() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(org.scokg.store.ScokgStore.openFailure(options.db(), e), e);
         }
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
