@@ -74,6 +74,18 @@ abstract class Base implements Callable<Integer> {
         }
     }
 
+    /** A size such as {@code 64M}, {@code 500k}, {@code 2G} or a number of bytes. */
+    static long parseSize(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(\\d{1,15})\\s*([kmg]?)i?b?\\s*").matcher(s == null ? "" : s);
+        if (!m.matches()) throw new UserError("not a size: '" + s + "' (use e.g. 64M, 500k or a number of bytes)");
+        long n = Long.parseLong(m.group(1));
+        long unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 1024L; case "m" -> 1024L * 1024; case "g" -> 1024L * 1024 * 1024; default -> 1L;
+        };
+        if (n < 1 || n > Long.MAX_VALUE / unit) throw new UserError("size out of range: '" + s + "'");
+        return n * unit;
+    }
+
     /** An expected failure: only its message is shown, even under --debug. */
     static final class UserError extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -20,25 +20,38 @@ final class BuildCommand extends Base {
     @Option(names = "--prune", description = "Also remove the source graphs of documents not in this build.")
     boolean prune;
 
+    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "64M",
+        description = "Skip input files larger than SIZE (e.g. 500k, 64M; default 64M).")
+    String maxSize;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Source files or directories.")
     List<Path> inputs;
 
     @Override
     int run() throws Exception {
-        return build(this, db, inputs, prune) ? 0 : 1;
+        return build(this, db, inputs, prune, new SourceReader(parseSize(maxSize))) ? 0 : 1;
     }
 
     /** Builds and prints the summary; true when something usable was produced. */
     static boolean build(Base cmd, Path db, List<Path> inputs, boolean prune) throws Exception {
+        return build(cmd, db, inputs, prune, new SourceReader());
+    }
+
+    static boolean build(Base cmd, Path db, List<Path> inputs, boolean prune, SourceReader reader) throws Exception {
         ScokgStore.BuildSummary s;
         try (ScokgStore store = ScokgStore.open(db)) {
-            s = store.build(inputs, new SourceReader(), prune, cmd::progress);
+            s = store.build(inputs, reader, prune, cmd::progress);
         }
+        report(cmd, s);
+        return true;
+    }
+
+    /** Prints the summary of a build; fails when nothing usable was built. */
+    static void report(Base cmd, ScokgStore.BuildSummary s) {
         for (String w : s.warnings()) cmd.progress("warning: " + w);
         for (String line : s.lines()) cmd.out().println(line);
         cmd.out().flush();
         if (!s.usable())
             throw fail("nothing usable was built: " + s.failed().size() + " input(s) failed, " + s.skipped().size() + " skipped");
-        return true;
     }
 }

@@ -41,6 +41,12 @@ final class UpCommand extends Base {
     @Option(names = "--host", defaultValue = ServerOptions.DEFAULT_HOST, paramLabel = "HOST", description = "Address to bind (default 127.0.0.1).")
     String host;
 
+    @picocli.CommandLine.Mixin
+    ServeCommand.Limits limits;
+
+    @Option(names = "--watch", description = "Rebuild the store while serving when seeds/ changes.")
+    boolean watch;
+
     @Override
     int run() throws Exception {
         Path cwd = Path.of("").toAbsolutePath();
@@ -54,7 +60,7 @@ final class UpCommand extends Base {
         } else {
             progress("store " + DB + " is up to date");
         }
-        ServeCommand.serve(this, DB, host, port);
+        ServeCommand.serve(this, DB, host, port, limits, watch ? List.of(SEEDS) : null);
         return 0;
     }
 

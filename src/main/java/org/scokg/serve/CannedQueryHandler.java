@@ -35,11 +35,17 @@ final class CannedQueryHandler {
     private final Dataset dataset;
     private final QueryCatalog catalog;
     private final long timeoutMillis;
+    private final long maxRows;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
+        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE);
+    }
+
+    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows) {
         this.dataset = dataset;
         this.catalog = catalog;
         this.timeoutMillis = timeoutMillis;
+        this.maxRows = maxRows;
     }
 
     /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
@@ -81,7 +87,7 @@ final class CannedQueryHandler {
         }
         QueryRunner.Outcome outcome;
         try {
-            outcome = QueryRunner.run(dataset, q, params, timeoutMillis);
+            outcome = QueryRunner.run(dataset, q, params, timeoutMillis, maxRows);
         } catch (IllegalArgumentException e) {
             Responses.plain(resp, 400, QueryRunner.oneLine(e));
             return;
@@ -101,6 +107,7 @@ final class CannedQueryHandler {
             default -> { if (outcome.rows() != null) ResultSetFormatter.outputAsJSON(out, outcome.rows()); else ResultSetFormatter.outputAsJSON(out, outcome.bool()); }
         }
         resp.setStatus(200);
+        if (outcome.truncated()) resp.setHeader(ResultLimitFilter.HEADER, maxRows + "; truncated");
         resp.setContentType(type + "; charset=utf-8");
         resp.setContentLength(out.size());
         out.writeTo(resp.getOutputStream());

@@ -1,7 +1,17 @@
 package org.scokg.serve;
 
 import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.scokg.store.ScokgStore;
+import org.scokg.store.StoreException;
+import org.scokg.text.SourceReader;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -39,13 +49,21 @@ public final class ScokgServer implements AutoCloseable {
     /** The query endpoint's name under the dataset. */
     public static final String SPARQL = "sparql";
 
+    /** The SPARQL Update endpoint's name (only with {@link ServerOptions#allowUpdate()}). */
+    public static final String UPDATE = "update";
+    /** The Graph Store Protocol endpoint's name (read-write only with {@link ServerOptions#allowUpdate()}). */
+    public static final String DATA = "data";
+
     private final FusekiServer fuseki;
     private final Dataset dataset;
+    private final ServerOptions options;
     private volatile boolean closed;
+    private volatile Thread watcher;
 
-    private ScokgServer(FusekiServer fuseki, Dataset dataset) {
+    private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options) {
         this.fuseki = fuseki;
         this.dataset = dataset;
+        this.options = options;
     }
 
     /**
@@ -58,11 +76,13 @@ public final class ScokgServer implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         if (java.nio.file.Files.exists(options.db()) && !java.nio.file.Files.isDirectory(options.db()))
             throw new IllegalArgumentException("not a store directory: " + options.db());
+        if (options.allowUpdate() && !java.nio.file.Files.isReadable(options.passwordFile()))
+            throw new IllegalArgumentException("cannot read the password file " + options.passwordFile());
         Dataset dataset;
         try {
             dataset = TDB2Factory.connectDataset(options.db().toString());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open the store at " + options.db() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(org.scokg.store.ScokgStore.openFailure(options.db(), e), e);
         }
         DatasetGraph dsg = dataset.asDatasetGraph();
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -73,19 +93,24 @@ public final class ScokgServer implements AutoCloseable {
         LinkedData linkedData = new LinkedData(dataset, Iris.base());
         ScokgFilter filter = new ScokgFilter(
             new LandingPage(dataset, catalog, options.queryTimeoutMillis(), linkedData),
-            new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis()),
+            new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows()),
             linkedData);
 
-        // Only a query endpoint: no update, no graph store protocol, no upload.
-        DataService service = DataService.newBuilder(dsg).addEndpoint(Operation.Query, SPARQL).build();
+        // By default only a query endpoint: no update, no graph store protocol, no upload.
+        // With allowUpdate, update and read-write GSP for authenticated users only (HTTP Basic).
+        DataService.Builder service = DataService.newBuilder(dsg).addEndpoint(Operation.Query, SPARQL);
+        if (options.allowUpdate())
+            service.addEndpoint(Operation.Update, UPDATE, Auth.ANY_USER)
+                   .addEndpoint(Operation.GSP_RW, DATA, Auth.ANY_USER);
         FusekiServer.Builder builder = FusekiServer.create()
             .port(options.port())
             .enablePing(true)
             .enableStats(true)
             .enableCors(true)
-            .add(DATASET, service)
+            .add(DATASET, service.build())
             // Filters given to the builder run before Fuseki's dataset dispatch filter.
             .addFilter("/*", filter)
+            .addFilter("/*", new ResultLimitFilter(DATASET, options.maxRows()))
             .addServlet("/$/server", new ActionServerStatus());
         String ui = uiLocation();
         if (ui != null) {
@@ -99,6 +124,8 @@ public final class ScokgServer implements AutoCloseable {
         } else {
             LOG.warn("Fuseki UI files (webapp/ from jena-fuseki-ui) are not on the classpath; no SPARQL UI");
         }
+        if (options.allowUpdate())
+            builder.passwordFile(options.passwordFile().toAbsolutePath().toString()).auth(AuthScheme.BASIC).realm("scokg");
         FusekiServer fuseki = builder.build();
         for (Connector c : fuseki.getJettyServer().getConnectors())
             if (c instanceof ServerConnector sc) sc.setHost(options.host());
@@ -110,7 +137,74 @@ public final class ScokgServer implements AutoCloseable {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + why, e);
         }
-        return new ScokgServer(fuseki, dataset);
+        return new ScokgServer(fuseki, dataset, options);
+    }
+
+    /**
+     * Rebuilds the served store from {@code inputs} while it is being served: extraction runs
+     * outside any transaction, then one TDB2 write transaction replaces the graphs. Readers
+     * (every HTTP request runs in one read transaction) see the old state until the commit and
+     * the new one after it, never a mix. Rebuilds are serialised.
+     */
+    public synchronized ScokgStore.BuildSummary rebuild(List<Path> inputs, SourceReader reader, boolean prune,
+                                                       Consumer<String> progress) throws StoreException {
+        if (closed) throw new IllegalStateException("the server is stopped");
+        try (ScokgStore store = ScokgStore.over(options.db(), dataset)) {
+            return store.build(inputs, reader, prune, progress);
+        }
+    }
+
+    /**
+     * Watches {@code inputs} (names, sizes and modification times of the files under them)
+     * every {@code interval} and {@link #rebuild rebuilds} with pruning when they change.
+     * Progress and failures go to {@code progress}; a failed rebuild leaves the store as it was.
+     */
+    public synchronized void watch(List<Path> inputs, SourceReader reader, Duration interval, Consumer<String> progress) {
+        if (watcher != null) throw new IllegalStateException("already watching");
+        Consumer<String> say = progress == null ? x -> {} : progress;
+        Thread t = new Thread(() -> {
+            String last = fingerprint(inputs);
+            while (!closed) {
+                try {
+                    Thread.sleep(interval.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                String now = fingerprint(inputs);
+                if (now.equals(last) || closed) continue;
+                last = now;
+                say.accept("inputs changed; rebuilding " + options.db());
+                try {
+                    ScokgStore.BuildSummary s = rebuild(inputs, reader, true, say);
+                    say.accept(s.usable() ? "rebuilt: " + s.lines().get(0) : "rebuild produced nothing usable; the store is unchanged");
+                } catch (StoreException | RuntimeException e) {
+                    say.accept("rebuild failed, the store is unchanged: " + e.getMessage());
+                }
+            }
+        }, "scokg-watch");
+        t.setDaemon(true);
+        watcher = t;
+        t.start();
+    }
+
+    /** Names, sizes and modification times of the files under {@code inputs}. */
+    static String fingerprint(List<Path> inputs) {
+        StringBuilder sb = new StringBuilder();
+        for (Path in : inputs) {
+            try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(in)) {
+                for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    try {
+                        sb.append(p).append('\t').append(java.nio.file.Files.size(p)).append('\t')
+                          .append(java.nio.file.Files.getLastModifiedTime(p).toMillis()).append('\n');
+                    } catch (java.io.IOException e) {
+                        sb.append(p).append("\t?\n");
+                    }
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                sb.append(in).append("\t?\n");
+            }
+        }
+        return sb.toString();
     }
 
     private static String uiLocation() {
@@ -133,6 +227,8 @@ public final class ScokgServer implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
+        Thread w = watcher;
+        if (w != null) w.interrupt();
         try {
             fuseki.stop();
         } finally {

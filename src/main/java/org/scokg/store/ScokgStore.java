@@ -94,11 +94,26 @@ public final class ScokgStore implements AutoCloseable {
 
     private final Path directory;
     private final Dataset dataset;
+    /** False for a store over a dataset someone else owns (a running server): close() leaves it open. */
+    private final boolean owned;
     private boolean closed;
 
-    private ScokgStore(Path directory, Dataset dataset) {
+    private ScokgStore(Path directory, Dataset dataset, boolean owned) {
         this.directory = directory;
         this.dataset = dataset;
+        this.owned = owned;
+    }
+
+    /**
+     * A store over a TDB2 dataset that is already open in this JVM (a running server's):
+     * writes go through the same transactions the server's readers use, so they see the
+     * old or the new state, never a mix. {@link #close()} does not release the dataset.
+     */
+    public static ScokgStore over(Path dir, Dataset dataset) {
+        Objects.requireNonNull(dir, "store directory");
+        Objects.requireNonNull(dataset, "dataset");
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return new ScokgStore(dir, dataset, false);
     }
 
     /** Opens the store at {@code dir}, creating the directory and an empty store if needed. */
@@ -142,9 +157,36 @@ public final class ScokgStore implements AutoCloseable {
         try {
             Dataset ds = TDB2Factory.connectDataset(Location.create(dir.toAbsolutePath().toString()));
             ds.getContext().set(TDB2.symUnionDefaultGraph, true);
-            return new ScokgStore(dir, ds);
+            return new ScokgStore(dir, ds, true);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open store at " + dir + ": " + oneLine(e), e);
+            throw new StoreException(openFailure(dir, e), e);
+        }
+    }
+
+    /**
+     * The one-line message for a failure to open the TDB2 store at {@code dir}. TDB2 allows
+     * one process per store: it holds a file lock on {@code tdb.lock} (which records the
+     * owner's process id) while the store is open, and refuses any other process.
+     */
+    public static String openFailure(Path dir, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t.getClass().getSimpleName().equals("AlreadyLocked") || m.contains("tdb.lock") || m.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+                String pid = lockOwner(dir);
+                return "the store at " + dir + " is in use by another process" + (pid == null ? "" : " (pid " + pid + ")")
+                    + "; stop it first (a running server rebuilds its own store with serve --watch)";
+            }
+        }
+        return "cannot open store at " + dir + ": " + oneLine(e);
+    }
+
+    /** The process id written in {@code DIR/tdb.lock}, or null. */
+    static String lockOwner(Path dir) {
+        try {
+            String s = Files.readString(dir.resolve("tdb.lock")).strip();
+            return s.matches("\\d{1,10}") ? s : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -288,6 +330,7 @@ public final class ScokgStore implements AutoCloseable {
         public List<String> lines() {
             List<String> out = new ArrayList<>();
             out.add("documents: " + processed.size() + " processed, " + skipped.size() + " skipped, " + failed.size() + " failed");
+            for (String s : processed) out.add("  processed: " + s);
             for (String s : skipped) out.add("  skipped: " + s);
             for (String s : failed) out.add("  failed: " + s);
             out.add("triples: " + sourceTriples + " extracted, " + storeQuads + " in the store");
@@ -523,6 +566,7 @@ public final class ScokgStore implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        if (!owned) return;
         try {
             TDBInternal.expel(dataset.asDatasetGraph());
         } catch (RuntimeException e) {

@@ -92,6 +92,11 @@ public final class SourceBatch {
             ExtractedDocument d = Extraction.extract(o.text());
             if (d == null || d.model() == null || d.graphName() == null)
                 return new Result(p, Status.FAILED, null, p + ": extraction returned nothing");
+            if (!o.warnings().isEmpty()) {
+                List<String> all = new ArrayList<>(o.warnings());
+                if (d.warnings() != null) all.addAll(d.warnings());
+                d = new ExtractedDocument(d.fileName(), d.graphName(), d.model(), List.copyOf(all));
+            }
             say.accept("extracted " + p + " (" + o.encoding() + ", " + d.model().size() + " triples)");
             for (String w : d.warnings() == null ? List.<String>of() : d.warnings())
                 say.accept("  warning: " + p.getFileName() + ": " + w);

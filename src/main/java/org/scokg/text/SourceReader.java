@@ -54,9 +54,18 @@ public final class SourceReader {
      * @param path       the file
      * @param text       the decoded text, or null when skipped
      * @param skipReason why it was skipped (e.g. "empty"), or null
-     * @param encoding   the encoding used ("UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", "GB18030"...)
+     * @param encoding   the encoding used ("UTF-8", "UTF-8 (BOM)", "UTF-16LE (BOM)", "GB18030"...), with ", HTML" for pages
+     * @param warnings   what was odd but not fatal (e.g. a file cut off in the middle of a character)
      */
-    public record Outcome(Path path, SourceText text, String skipReason, String encoding) {
+    public record Outcome(Path path, SourceText text, String skipReason, String encoding, java.util.List<String> warnings) {
+        public Outcome {
+            warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+        }
+
+        public Outcome(Path path, SourceText text, String skipReason, String encoding) {
+            this(path, text, skipReason, encoding, null);
+        }
+
         public boolean skipped() { return text == null; }
     }
 
@@ -96,29 +105,91 @@ public final class SourceReader {
         if (bytes.length > maxBytes) throw new SourceException(path, where + ": too large (" + bytes.length + " bytes; the limit is " + maxBytes + ")");
         String text;
         String encoding;
+        java.util.List<String> warnings = new java.util.ArrayList<>();
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            text = strict(StandardCharsets.UTF_8, bytes, 3);
+            text = strictOrTruncated(StandardCharsets.UTF_8, bytes, 3, warnings);
             encoding = "UTF-8 (BOM)";
         } else if (startsWith(bytes, 0xFF, 0xFE)) {
-            text = strict(StandardCharsets.UTF_16LE, bytes, 2);
+            text = strictOrTruncated(StandardCharsets.UTF_16LE, bytes, 2, warnings);
             encoding = "UTF-16LE (BOM)";
         } else if (startsWith(bytes, 0xFE, 0xFF)) {
-            text = strict(StandardCharsets.UTF_16BE, bytes, 2);
+            text = strictOrTruncated(StandardCharsets.UTF_16BE, bytes, 2, warnings);
             encoding = "UTF-16BE (BOM)";
         } else {
             if (looksBinary(bytes)) throw new SourceException(path, where + ": looks like a binary file, not text");
             text = strict(StandardCharsets.UTF_8, bytes, 0);
             encoding = "UTF-8";
+            if (text == null && endsInPartialUtf8(bytes)) text = strictOrTruncated(StandardCharsets.UTF_8, bytes, 0, warnings);
             if (text == null) {
-                text = strict(GB18030, bytes, 0);
+                text = strictOrTruncated(GB18030, bytes, 0, warnings);
                 encoding = "GB18030";
             }
         }
         if (text == null)
             throw new SourceException(path, where + ": cannot decode as " + (encoding.contains("BOM") ? encoding : "UTF-8 or GB18030"));
         if (looksBinary(text)) throw new SourceException(path, where + ": looks like a binary file, not text");
-        if (text.isBlank()) return new Outcome(path, null, "empty", encoding);
-        return new Outcome(path, new SourceText(fileName, text), null, encoding);
+        if (text.isBlank()) return new Outcome(path, null, "empty", encoding, warnings);
+        if (HtmlText.isHtmlName(fileName) || HtmlText.looksLikeHtml(text)) {
+            try {
+                text = HtmlText.toText(text);
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new SourceException(path, where + ": cannot read the HTML page (" + e.getClass().getSimpleName() + ")", e);
+            }
+            encoding += ", HTML";
+            if (text.isBlank()) return new Outcome(path, null, "no text in the HTML page", encoding, warnings);
+        }
+        return new Outcome(path, new SourceText(fileName, text), null, encoding, warnings);
+    }
+
+    /**
+     * Strict decoding; when that fails only because the last 1 to 3 bytes are an incomplete
+     * character (a file cut off), the text before them, with a warning.
+     */
+    private static String strictOrTruncated(Charset cs, byte[] bytes, int offset, java.util.List<String> warnings) {
+        String text = strict(cs, bytes, offset);
+        if (text != null) return text;
+        for (int cut = 1; cut <= 3 && bytes.length - cut > offset; cut++) {
+            if (!incompleteAtEnd(cs, bytes, offset, bytes.length - cut)) continue;
+            String t = strictRange(cs, bytes, offset, bytes.length - cut);
+            if (t != null) {
+                warnings.add("the file ends in the middle of a character (truncated?); the last " + cut + " byte(s) were dropped");
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** True when bytes[to, end) are the start of a character that needs more bytes (underflow, not malformed). */
+    private static boolean incompleteAtEnd(Charset cs, byte[] bytes, int from, int to) {
+        CharsetDecoder d = cs.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, to, bytes.length - to);
+        CharBuffer out = CharBuffer.allocate(8);
+        java.nio.charset.CoderResult r = d.decode(in, out, false);
+        return r.isUnderflow() && out.position() == 0;
+    }
+
+    /** True when the bytes end with the lead byte of a UTF-8 sequence that is missing its continuation bytes. */
+    private static boolean endsInPartialUtf8(byte[] b) {
+        for (int k = 1; k <= 3 && k <= b.length; k++) {
+            int c = b[b.length - k] & 0xFF;
+            if ((c & 0xC0) == 0x80) continue;          // continuation byte: look further back
+            int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            return need > k;
+        }
+        return false;
+    }
+
+    private static String strictRange(Charset cs, byte[] bytes, int from, int to) {
+        CharsetDecoder d = cs.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return d.decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean startsWith(byte[] b, int... prefix) {

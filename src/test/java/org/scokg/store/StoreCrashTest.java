@@ -1,0 +1,163 @@
+package org.scokg.store;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build killed with SIGKILL (kill -9) at any moment leaves the store in the previous
+ * good state or the new complete one, never in between; a second process touching a
+ * store in use gets one clear line.
+ */
+class StoreCrashTest {
+    @TempDir Path tmp;
+
+    /** What a store holds: meetings, mentions, quads. */
+    record State(long meetings, long mentions, long quads) {}
+
+    static State state(Path db) throws StoreException {
+        try (ScokgStore s = ScokgStore.openExisting(db)) {
+            return Txn.calculateRead(s.dataset(), () -> new State(
+                count(s, "?x a <https://w3id.org/scokg/ontology#Meeting>"),
+                count(s, "?x a <https://w3id.org/scokg/ontology#Mention>"),
+                s.quadCount()));
+        }
+    }
+
+    static long count(ScokgStore s, String pattern) {
+        try (QueryExecution qe = QueryExecution.dataset(s.dataset())
+                .query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { " + pattern + " }").build()) {
+            return qe.execSelect().next().getLiteral("n").getLong();
+        }
+    }
+
+    static List<String> javaCommand(String... args) {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", cp, "org.scokg.cli.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** A child process with its stderr collected; {@code writing} opens when it starts its write transaction. */
+    static final class Child {
+        final Process process;
+        final StringBuilder err = new StringBuilder();
+        final CountDownLatch writing = new CountDownLatch(1);
+        final Thread reader;
+
+        Child(String... args) throws IOException {
+            ProcessBuilder pb = new ProcessBuilder(javaCommand(args)).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            process = pb.start();
+            reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        synchronized (err) { err.append(line).append('\n'); }
+                        if (line.startsWith("writing ")) writing.countDown();
+                    }
+                } catch (IOException e) {
+                    // the process was killed
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        int waitFor() throws InterruptedException {
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "child finished");
+            reader.join(5000);
+            return process.exitValue();
+        }
+
+        void kill() throws InterruptedException {
+            process.destroyForcibly();                  // SIGKILL on Linux
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+            reader.join(5000);
+        }
+
+        String err() { synchronized (err) { return err.toString(); } }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+    }
+
+    @Test
+    void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
+        Path baselineDb = tmp.resolve("baseline");
+        try (ScokgStore s = ScokgStore.open(baselineDb)) {
+            assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt"), Path.of("seeds/001_5eea9896fdcb0ecb.txt")), null).usable());
+        }
+        State old = state(baselineDb);
+
+        // The new state: the same build of every seed, not interrupted.
+        Path fullDb = tmp.resolve("full");
+        copyTree(baselineDb, fullDb);
+        Child full = new Child("build", "--db", fullDb.toString(), "seeds");
+        assertEquals(0, full.waitFor(), full.err());
+        State fresh = state(fullDb);
+        assertNotEquals(old, fresh);
+
+        // Kills at fixed times after start, and at fixed times after the write transaction began.
+        long[] afterStart = {50, 500, 1500};
+        long[] afterWriting = {0, 100, 300, 800};
+        int oldSeen = 0, newSeen = 0;
+        List<String> log = new ArrayList<>();
+        for (int i = 0; i < afterStart.length + afterWriting.length; i++) {
+            Path db = tmp.resolve("kill-" + i);
+            copyTree(baselineDb, db);
+            Child c = new Child("build", "--db", db.toString(), "seeds");
+            if (i < afterStart.length) {
+                Thread.sleep(afterStart[i]);
+            } else {
+                assertTrue(c.writing.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
+                Thread.sleep(afterWriting[i - afterStart.length]);
+            }
+            boolean wasAlive = c.process.isAlive();
+            c.kill();
+            State after = state(db);
+            log.add((i < afterStart.length ? afterStart[i] + " ms after start" : afterWriting[i - afterStart.length] + " ms after 'writing'")
+                + (wasAlive ? "" : " (already finished)") + ": " + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
+            assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
+            if (after.equals(old)) oldSeen++; else newSeen++;
+        }
+        System.out.println("kill -9 runs: " + log);
+        assertTrue(oldSeen > 0, "some kills hit before the commit: " + log);
+    }
+
+    @Test
+    void aSecondProcessGetsOneLineWhenTheStoreIsInUse() throws Exception {
+        Path db = tmp.resolve("busy");
+        try (ScokgStore s = ScokgStore.open(db)) {
+            assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt")), null).usable());
+            Child c = new Child("build", "--db", db.toString(), "seeds/001_5eea9896fdcb0ecb.txt");
+            assertEquals(1, c.waitFor(), c.err());
+            String err = c.err();
+            assertEquals(1, err.lines().filter(l -> !l.isBlank()).count(), err);
+            assertTrue(err.startsWith("scokg: error: the store at " + db + " is in use by another process (pid "
+                + ProcessHandle.current().pid() + ")"), err);
+        }
+    }
+}
