@@ -155,9 +155,11 @@ public final class Bench {
         SourceReader reader = new SourceReader();
         Segment seg = segmenter();
         List<Path> fs = files(c.dir());
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        for (int round = 0; round < 3 && System.nanoTime() < deadline; round++)
-            for (Path p : fs.subList(0, Math.min(fs.size(), 20))) {
+        // Two rounds over up to 40 documents (about 1 MB): the regex engine and HanLP's
+        // dictionaries need that much before timings settle.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (int round = 0; round < 2 && System.nanoTime() < deadline; round++)
+            for (Path p : fs.subList(0, Math.min(fs.size(), 40))) {
                 SourceText t = read(reader, p);
                 hanlp(t, seg);
                 extract(t);
@@ -184,7 +186,7 @@ public final class Bench {
 
     private void extraction(Map<Double, CorpusGenerator.Corpus> corpora) throws Exception {
         row("");
-        row("## extraction (chars/s; read from disk included in both; ratio = extraction time / HanLP time)");
+        row("## extraction (chars/s; read from disk included in both; 1-thread figures are the better of 2 alternated passes; x hanlp = extraction time / HanLP time)");
         row("%-7s %6s %11s %12s %12s %9s %12s %9s %10s %10s", "size", "docs", "chars", "hanlp c/s", "extract c/s",
             "x hanlp", "extr2 c/s", "2t/1t", "s/MB 1t", "hanlp2t/1t");
         Double firstPerMb = null;
@@ -196,6 +198,9 @@ public final class Bench {
             long h1 = pass(fs, 1, true, sink);
             say.accept("extraction " + label(e.getKey()) + " MB: extraction 1 thread");
             long x1 = pass(fs, 1, false, sink);
+            // Shared machines: the better of two alternated passes of each.
+            h1 = Math.min(h1, pass(fs, 1, true, sink));
+            x1 = Math.min(x1, pass(fs, 1, false, sink));
             say.accept("extraction " + label(e.getKey()) + " MB: extraction 2 threads");
             long x2 = pass(fs, 2, false, sink);
             say.accept("extraction " + label(e.getKey()) + " MB: HanLP 2 threads");
