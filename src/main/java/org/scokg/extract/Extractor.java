@@ -112,8 +112,8 @@ public final class Extractor {
         String original() { return nt.original(); }
 
         String first(String group, String in, String groupName) {
-            List<RuleMatch> ms = rules.findAll(Set.of(group), in, 0);
-            return ms.isEmpty() ? null : ms.get(0).group(groupName);
+            RuleMatch m = rules.findFirst(Set.of(group), in, 0);
+            return m == null ? null : m.group(groupName);
         }
 
         Provenance prov(RuleMatch m) {
@@ -137,9 +137,8 @@ public final class Extractor {
 
         // ------------------------------------------------------------ meeting
         Meeting meeting() {
-            List<RuleMatch> ms = rules.findAll(Set.of("meeting"), text, 0);
-            if (ms.isEmpty()) return null;
-            RuleMatch m = ms.get(0);
+            RuleMatch m = rules.findFirst(Set.of("meeting"), text, 0);
+            if (m == null) return null;
             Entry council = gazetteer.lookup(m.group("council"));
             Range dates = Dates.parse(m.group("date"));
             if (council == null || dates == null) return null;
@@ -169,9 +168,9 @@ public final class Extractor {
             int lastStop = 0;
             for (int[] s : sentences) {
                 String sentence = text.substring(s[0], s[1]);
-                List<RuleMatch> verbs = rules.findAll(Set.of("attendance"), sentence, s[0]);
-                if (verbs.isEmpty()) continue;
-                String mode = verbs.get(0).text().startsWith("列席") ? "sat-in" : "attended";
+                RuleMatch verb = rules.findFirst(Set.of("attendance"), sentence, s[0]);
+                if (verb == null) continue;
+                String mode = verb.text().startsWith("列席") ? "sat-in" : "attended";
                 collect(sentence, s[0], year, mode, "", byKey);
             }
             // The signature block: what follows the last full stop.
@@ -248,9 +247,8 @@ public final class Extractor {
 
         // ------------------------------------------------------------ chair
         Chair chair(List<Attendance> attendances) {
-            List<RuleMatch> ms = rules.findAll(Set.of("chair"), text, 0);
-            if (ms.isEmpty()) return null;
-            RuleMatch m = ms.get(0);
+            RuleMatch m = rules.findFirst(Set.of("chair"), text, 0);
+            if (m == null) return null;
             Entry state = gazetteer.lookup(m.group("state"));
             if (state == null) return null;
             if (m.group("name") != null)

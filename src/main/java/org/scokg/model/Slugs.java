@@ -19,8 +19,21 @@ public final class Slugs {
         return p.isEmpty() ? "x" + sha1(s).substring(0, 8) : p;
     }
 
+    /** Document slugs already computed: the same titles recur across a corpus, and pinyin is costly. */
+    private static final java.util.Map<String, String> DOCUMENT_SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DOCUMENT_SLUG_CACHE = 50_000;
+
     /** A document's segment: pinyin of its canonical key cut to 60 characters, plus 8 hex of its SHA-1. */
     public static String documentSlug(String key) {
+        String cached = DOCUMENT_SLUGS.get(key);
+        if (cached != null) return cached;
+        String slug = computeDocumentSlug(key);
+        if (DOCUMENT_SLUGS.size() >= DOCUMENT_SLUG_CACHE) DOCUMENT_SLUGS.clear();
+        DOCUMENT_SLUGS.put(key, slug);
+        return slug;
+    }
+
+    private static String computeDocumentSlug(String key) {
         String p = pinyin(key);
         if (p.length() > 60) p = p.substring(0, 60).replaceAll("-+$", "");
         return p + "-" + sha1(key).substring(0, 8);

@@ -241,8 +241,14 @@ public final class RuleBook {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
-    /** The named groups of a rule's pattern (Java 17 has no API for them). */
+    private static final java.util.concurrent.ConcurrentHashMap<Pattern, List<String>> GROUP_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The named groups of a rule's pattern (Java 17 has no API for them); computed once per pattern. */
     static List<String> groupNames(Rule rule) {
+        return GROUP_NAMES.computeIfAbsent(rule.pattern(), p -> List.copyOf(scanGroupNames(rule)));
+    }
+
+    private static List<String> scanGroupNames(Rule rule) {
         List<String> names = new ArrayList<>();
         Matcher m = GROUP_NAME.matcher(rule.pattern().pattern());
         while (m.find()) if (!names.contains(m.group(1))) names.add(m.group(1));
@@ -282,6 +288,22 @@ public final class RuleBook {
             }
         }
         return chosen;
+    }
+
+    /**
+     * The first match {@link #findAll} would return, or null; the same answer without
+     * scanning the rest of the text. Each rule's first match is its leftmost, so the first
+     * chosen match is the leftmost of those (then the longest, then the rule written first).
+     */
+    public RuleMatch findFirst(Set<String> groups, CharSequence text, int base) {
+        RuleMatch best = null;
+        for (Rule r : group(groups)) {
+            Matcher m = r.pattern().matcher(text);
+            if (!m.find()) continue;
+            if (best == null || m.start() + base < best.start() || (m.start() + base == best.start() && m.end() + base > best.end()))
+                best = new RuleMatch(r, m, groupNames(r), base);
+        }
+        return best;
     }
 
     /** Convenience for {@link #findAll(Set, CharSequence, int)} with base 0. */

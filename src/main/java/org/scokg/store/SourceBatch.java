@@ -75,6 +75,41 @@ public final class SourceBatch {
         return new Run(List.copyOf(results));
     }
 
+    /**
+     * As {@link #run} but streaming: results go to {@code sink} in input order as they are
+     * ready, and only a small window of documents (a few per thread) is held at any time,
+     * so the corpus never has to fit in the heap. {@code sink} is called on the caller's
+     * thread.
+     *
+     * @param threads parallelism (1 or more)
+     */
+    public static void stream(List<Path> inputs, SourceReader reader, int threads, Consumer<String> progress, Consumer<Result> sink) {
+        Objects.requireNonNull(reader, "reader");
+        Objects.requireNonNull(sink, "sink");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        Consumer<String> say = progress == null ? s -> {} : progress;
+        InputWalker.Listing listing = InputWalker.walk(inputs);
+        for (InputWalker.Failure f : listing.failures())
+            sink.accept(new Result(f.path(), Status.FAILED, null, f.message()));
+        List<Path> files = listing.files();
+        int window = 4 * threads;
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            for (int from = 0; from < files.size(); from += window) {
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + window));
+                List<Result> done = pool.submit(() -> chunk.parallelStream().map(p -> one(p, reader, say)).toList()).get();
+                done.forEach(sink);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static Result one(Path p, SourceReader reader, Consumer<String> say) {
         SourceReader.Outcome o;
         try {

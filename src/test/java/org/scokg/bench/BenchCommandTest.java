@@ -1,0 +1,47 @@
+package org.scokg.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scokg.cli.Main;
+import picocli.CommandLine;
+
+/** The bench runs on a tiny corpus and prints its table; no timing is asserted. */
+class BenchCommandTest {
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test void runsOnATinySizeAndPrintsItsTable() throws Exception {
+        Run r = run("bench", "--sizes", "0.05", "--out", dir.toString(), "--seeds", "seeds",
+            "--requests", "4", "--no-fork", "--no-up", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        for (String heading : new String[] {"## extraction", "## peak heap", "## loading", "## canned-query latency"})
+            assertTrue(r.out().contains(heading), heading + " in\n" + r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("0.05MB")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("seeds ")), r.out());
+        assertTrue(Files.readString(dir.resolve("bench-results.txt")).contains("## loading"));
+    }
+
+    @Test void refusesABadSize() {
+        Run r = run("bench", "--sizes", "-1", "--out", dir.toString());
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("scokg: error: "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+}

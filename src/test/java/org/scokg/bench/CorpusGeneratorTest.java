@@ -1,0 +1,66 @@
+package org.scokg.bench;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scokg.extract.Extraction;
+import org.scokg.extract.Facts;
+import org.scokg.text.SourceText;
+
+class CorpusGeneratorTest {
+    @TempDir Path dir;
+
+    @Test void sameSeedSameDocuments() {
+        CorpusGenerator a = new CorpusGenerator(42), b = new CorpusGenerator(42), c = new CorpusGenerator(43);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(a.document(i), b.document(i));
+            assertEquals(a.fileName(i), b.fileName(i));
+            assertNotEquals(a.document(i), c.document(i));
+        }
+        // A document depends on (seed, index) only, not on what was generated before.
+        assertEquals(a.document(3), new CorpusGenerator(42).document(3));
+    }
+
+    @Test void documentsAreOfTheGenreAndSize() {
+        CorpusGenerator g = new CorpusGenerator(7);
+        int traditional = 0;
+        for (int i = 0; i < 24; i++) {
+            String d = g.document(i);
+            int bytes = d.getBytes(StandardCharsets.UTF_8).length;
+            assertTrue(bytes >= CorpusGenerator.MIN_BYTES - 1000 && bytes <= CorpusGenerator.MAX_BYTES + 2000, "size " + bytes);
+            assertTrue(d.contains("《"), "titles");
+            if (d.contains("會議")) traditional++;
+        }
+        assertTrue(traditional > 0, "some documents in traditional script");
+        Facts.Document f = Extraction.facts(new SourceText("x.txt", g.document(0)));
+        assertNotNull(f.meeting(), "the opening sentence is a meeting");
+        assertFalse(f.attendances().isEmpty(), "attendees");
+        assertTrue(f.mentions().size() > 20, "many mentions: " + f.mentions().size());
+    }
+
+    @Test void writesTheSameCorpusTwice() throws Exception {
+        CorpusGenerator.Corpus one = new CorpusGenerator(1).write(dir.resolve("a"), 100_000);
+        CorpusGenerator.Corpus two = new CorpusGenerator(1).write(dir.resolve("b"), 100_000);
+        assertTrue(one.bytes() >= 100_000);
+        assertEquals(one.documents(), two.documents());
+        assertEquals(one.bytes(), two.bytes());
+        try (var s = Files.list(dir.resolve("a"))) {
+            List<Path> files = s.sorted().toList();
+            assertEquals(one.documents(), files.size());
+            for (Path f : files) assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(dir.resolve("b").resolve(f.getFileName())));
+        }
+    }
+
+    @Test void chineseNumerals() {
+        assertEquals("八", CorpusGenerator.chineseNumber(8));
+        assertEquals("十二", CorpusGenerator.chineseNumber(12));
+        assertEquals("二十二", CorpusGenerator.chineseNumber(22));
+        assertEquals("二〇二一年十一月二十五日", CorpusGenerator.chineseDate(2021, 11, 25));
+    }
+}
