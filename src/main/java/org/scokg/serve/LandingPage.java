@@ -44,8 +44,17 @@ final class LandingPage {
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String title = req.getParameter("title");
         if (title != null && title.isBlank()) title = null;
-        int status = 200;
         StringBuilder b = new StringBuilder(Html.head("scokg · 上海合作组织文件知识图谱"));
+        // One read transaction for the whole page: during a rebuild the page shows the old
+        // data or the new, never parts of both (the queries below join this transaction).
+        String searched = title;
+        int status = Txn.calculateRead(dataset, () -> page(b, searched));
+        Responses.html(resp, status, b.toString());
+    }
+
+    /** Writes the page's body into {@code b}; returns the HTTP status. */
+    private int page(StringBuilder b, String title) {
+        int status = 200;
         b.append("<h1>SCO documents knowledge graph</h1>\n")
          .append("<p>Meetings, participants, chairmanships and every named document cited in the Chinese texts of the ")
          .append("Shanghai Cooperation Organisation (上海合作组织), as linked data.</p>\n");
@@ -97,7 +106,7 @@ final class LandingPage {
          .append(Html.esc(ld.localPath(org.scokg.model.Iris.base() + "meeting/…"))).append("</code>, as HTML, Turtle, JSON-LD, N-Triples or RDF/XML.</li>\n")
          .append("<li>").append(Html.link("/$/ping", "Health check")).append("</li>\n</ul>\n");
         b.append(Html.foot());
-        Responses.html(resp, status, b.toString());
+        return status;
     }
 
     /** Runs a canned query, or explains in the page why not; returns null on failure. */
