@@ -20,16 +20,12 @@ final class BuildCommand extends Base {
     @Option(names = "--prune", description = "Also remove the source graphs of documents not in this build.")
     boolean prune;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "64M",
-        description = "Skip input files larger than SIZE (e.g. 500k, 64M; default 64M).")
-    String maxSize;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Source files or directories.")
-    List<Path> inputs;
+    @picocli.CommandLine.Mixin
+    SourceInputs sources;
 
     @Override
     int run() throws Exception {
-        return build(this, db, inputs, prune, new SourceReader(parseSize(maxSize))) ? 0 : 1;
+        return build(this, db, sources.inputs, prune, sources.reader()) ? 0 : 1;
     }
 
     /** Builds and prints the summary; true when something usable was produced. */

@@ -23,18 +23,14 @@ final class ExtractCommand extends Base {
     @Option(names = "--format", paramLabel = "trig|nq", defaultValue = "trig", description = "trig (default) or nq.")
     String format;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "64M",
-        description = "Skip input files larger than SIZE (e.g. 500k, 64M; default 64M).")
-    String maxSize;
-
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Source files or directories.")
-    List<Path> inputs;
+    @picocli.CommandLine.Mixin
+    SourceInputs sources;
 
     @Override
     int run() throws Exception {
         ExportFormat f = format(format);
         if (f != ExportFormat.TRIG && f != ExportFormat.NQ) throw fail("extract writes trig or nq, not " + format);
-        SourceBatch.Run run = SourceBatch.run(inputs, new SourceReader(parseSize(maxSize)), this::progress);
+        SourceBatch.Run run = SourceBatch.run(sources.inputs, sources.reader(), this::progress);
         List<ExtractedDocument> docs = run.processed().stream().map(SourceBatch.Result::document).toList();
         if (docs.isEmpty())
             throw fail("nothing extracted: " + run.failed().size() + " input(s) failed, " + run.skipped().size() + " skipped");

@@ -52,26 +52,8 @@ public final class SourceBatch {
      * @param progress receives one line per document (may be null)
      */
     public static Run run(List<Path> inputs, SourceReader reader, Consumer<String> progress) {
-        Objects.requireNonNull(reader, "reader");
-        Consumer<String> say = progress == null ? s -> {} : progress;
-        InputWalker.Listing listing = InputWalker.walk(inputs);
         List<Result> results = new ArrayList<>();
-        for (InputWalker.Failure f : listing.failures())
-            results.add(new Result(f.path(), Status.FAILED, null, f.message()));
-        List<Path> files = listing.files();
-        List<Result> extracted;
-        ForkJoinPool pool = new ForkJoinPool(THREADS);
-        try {
-            extracted = pool.submit(() -> files.parallelStream().map(p -> one(p, reader, say)).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while extracting", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        results.addAll(extracted);
+        stream(inputs, reader, THREADS, progress, results::add);
         return new Run(List.copyOf(results));
     }
 
