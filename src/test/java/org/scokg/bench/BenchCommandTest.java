@@ -1,5 +1,7 @@
 package org.scokg.bench;
 
+import static org.scokg.cli.CliRun.run;
+import org.scokg.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.PrintWriter;
@@ -16,19 +18,10 @@ import picocli.CommandLine;
 class BenchCommandTest {
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test void runsOnATinySizeAndPrintsItsTable() throws Exception {
-        Run r = run("bench", "--sizes", "0.05", "--out", dir.toString(), "--seeds", "seeds",
+        CliRun r = run("bench", "--sizes", "0.05", "--out", dir.toString(), "--seeds", "seeds",
             "--requests", "4", "--no-fork", "--no-up", "--seed", "3");
         assertEquals(0, r.code(), r.err());
         for (String heading : new String[] {"## extraction", "## peak heap", "## loading", "## canned-query latency"})
@@ -39,7 +32,7 @@ class BenchCommandTest {
     }
 
     @Test void refusesABadSize() {
-        Run r = run("bench", "--sizes", "-1", "--out", dir.toString());
+        CliRun r = run("bench", "--sizes", "-1", "--out", dir.toString());
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("scokg: error: "), r.err());
         assertFalse(r.err().contains("\tat "), r.err());

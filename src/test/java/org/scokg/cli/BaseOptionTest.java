@@ -15,7 +15,7 @@ class BaseOptionTest {
 
     @Test
     void baseChangesTheMintedIris() {
-        MainTest.Run r = MainTest.run("--base", "http://example.org/kg/", "extract", "seeds/000_4d1f60703d6d6267.txt");
+        CliRun r = CliRun.run("--base", "http://example.org/kg/", "extract", "seeds/000_4d1f60703d6d6267.txt");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("<http://example.org/kg/meeting/"), r.out().substring(0, Math.min(2000, r.out().length())));
         assertFalse(r.out().contains(Iris.DEFAULT_BASE + "meeting/"));
@@ -23,14 +23,14 @@ class BaseOptionTest {
 
     @Test
     void baseIsAlsoAcceptedAfterTheCommand() {
-        MainTest.Run r = MainTest.run("extract", "--base", "http://example.org/kg2/", "seeds/000_4d1f60703d6d6267.txt");
+        CliRun r = CliRun.run("extract", "--base", "http://example.org/kg2/", "seeds/000_4d1f60703d6d6267.txt");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("http://example.org/kg2/"));
     }
 
     @Test
     void aBadBaseIsAUsageError() {
-        MainTest.Run r = MainTest.run("--base", "not-an-iri", "extract", "seeds");
+        CliRun r = CliRun.run("--base", "not-an-iri", "extract", "seeds");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("scokg: error: base IRI must be"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

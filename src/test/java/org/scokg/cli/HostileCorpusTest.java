@@ -1,5 +1,6 @@
 package org.scokg.cli;
 
+import static org.scokg.cli.CliRun.run;
 import static java.time.Duration.ofSeconds;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,16 +28,7 @@ import picocli.CommandLine;
 class HostileCorpusTest {
     @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static final String SNIPPET = """
         上海合作组织成员国政府首脑（总理）理事会第二十二次会议联合公报
@@ -106,11 +98,11 @@ class HostileCorpusTest {
     void buildReportsEveryHostileInputAndLeavesSeedAnswersUnchanged() throws Exception {
         Path corpus = corpus();
         Path db = tmp.resolve("db");
-        Run seeds = run("build", "--db", db.toString(), "seeds");
+        CliRun seeds = run("build", "--db", db.toString(), "seeds");
         assertEquals(0, seeds.code(), seeds.err());
         Map<String, String> before = answers(db);
 
-        Run r = assertTimeoutPreemptively(ofSeconds(120), () -> run("build", "--db", db.toString(), "--max-size", "200k", corpus.toString()));
+        CliRun r = assertTimeoutPreemptively(ofSeconds(120), () -> run("build", "--db", db.toString(), "--max-size", "200k", corpus.toString()));
         assertEquals(0, r.code(), r.out() + r.err());
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception") || r.out().contains("\tat "), "no stack trace: " + r.err());
         long processed = expected.values().stream().filter("processed"::equals).count();
@@ -130,7 +122,7 @@ class HostileCorpusTest {
         assertTrue(r.out().contains("broken symbolic link"), r.out());
         assertTrue(r.err().contains("truncated"), r.err());
 
-        Run again = run("build", "--db", db.toString(), "--prune", "seeds");
+        CliRun again = run("build", "--db", db.toString(), "--prune", "seeds");
         assertEquals(0, again.code(), again.err());
         assertEquals(before, answers(db), "the seeds answer the canned queries as before");
     }
@@ -139,11 +131,11 @@ class HostileCorpusTest {
     static Map<String, String> answers(Path db) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String q : List.of("meetings", "attendees", "mentions", "documents", "presidency", "next-meeting")) {
-            Run r = run("query", "--db", db.toString(), q);
+            CliRun r = run("query", "--db", db.toString(), q);
             assertEquals(0, r.code(), r.err());
             out.put(q, r.out());
         }
-        Run t = run("query", "--db", db.toString(), "agreement-trace", "--param", "title=国际道路运输便利化协定");
+        CliRun t = run("query", "--db", db.toString(), "agreement-trace", "--param", "title=国际道路运输便利化协定");
         assertEquals(0, t.code(), t.err());
         out.put("agreement-trace", t.out());
         return out;

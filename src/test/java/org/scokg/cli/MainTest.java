@@ -1,5 +1,6 @@
 package org.scokg.cli;
 
+import static org.scokg.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;
@@ -31,19 +32,10 @@ class MainTest {
     static Path corpus;
     static Path db;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** The one line of a failure: "scokg: error: ..." and no stack trace. */
-    static void assertOneErrorLine(Run r) {
+    static void assertOneErrorLine(CliRun r) {
         assertNotEquals(0, r.code(), r.toString());
         List<String> errors = r.err().lines().filter(l -> l.startsWith("scokg: error: ")).toList();
         assertEquals(1, errors.size(), r.err());
@@ -76,7 +68,7 @@ class MainTest {
             """);
         System.setProperty(Queries.DIR_PROPERTY, queries.toString());
         db = shared.resolve("db");
-        Run r = run("build", "--db", db.toString(), corpus.toString());
+        CliRun r = run("build", "--db", db.toString(), corpus.toString());
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("documents: 2 processed, 1 skipped, 1 failed"), r.out());
         assertTrue(r.out().contains("entities: "), r.out());
@@ -86,7 +78,7 @@ class MainTest {
 
     @Test void extractWritesOneNamedGraphPerInput() throws Exception {
         Path out = dir.resolve("out.trig");
-        Run r = run("extract", "--out", out.toString(), corpus.toString());
+        CliRun r = run("extract", "--out", out.toString(), corpus.toString());
         assertEquals(0, r.code(), r.toString());
         DatasetGraph ds = DatasetGraphFactory.create();
         RDFDataMgr.read(ds, out.toString(), Lang.TRIG);
@@ -97,7 +89,7 @@ class MainTest {
         // what Extraction returned is carried: the source node with its file name
         assertTrue(ds.stream().anyMatch(q -> q.getObject().isLiteral() && q.getObject().getLiteralLexicalForm().equals("001 b 宣言.txt")));
 
-        Run nq = run("extract", "--format", "nq", corpus.resolve("000_a.txt").toString());
+        CliRun nq = run("extract", "--format", "nq", corpus.resolve("000_a.txt").toString());
         assertEquals(0, nq.code(), nq.toString());
         DatasetGraph ds2 = DatasetGraphFactory.create();
         RDFParser.fromString(nq.out(), Lang.NQUADS).parse(ds2);
@@ -105,32 +97,32 @@ class MainTest {
     }
 
     @Test void extractNothingUsableFails() {
-        Run r = run("extract", corpus.resolve("empty.txt").toString());
+        CliRun r = run("extract", corpus.resolve("empty.txt").toString());
         assertOneErrorLine(r);
     }
 
     @Test void queryFormats() {
-        Run tsv = run("query", "--db", db.toString(), "sources", "--format", "tsv");
+        CliRun tsv = run("query", "--db", db.toString(), "sources", "--format", "tsv");
         assertEquals(0, tsv.code(), tsv.toString());
         List<String> lines = tsv.out().lines().toList();
         assertEquals("?source\t?name", lines.get(0));
         assertEquals(3, lines.size(), tsv.out());
         assertTrue(lines.get(2).contains("\"001 b 宣言.txt\""), tsv.out());
 
-        Run csv = run("query", "--db", db.toString(), "sources", "--format", "csv");
+        CliRun csv = run("query", "--db", db.toString(), "sources", "--format", "csv");
         assertEquals("source,name", csv.out().lines().findFirst().orElseThrow().strip());
 
-        Run json = run("query", "--db", db.toString(), "sources", "--format", "json", "--param", "name=000_a.txt");
+        CliRun json = run("query", "--db", db.toString(), "sources", "--format", "json", "--param", "name=000_a.txt");
         assertEquals(0, json.code(), json.toString());
         assertTrue(json.out().contains("\"vars\""), json.out());
         assertFalse(json.out().contains("001 b"), "param bound: " + json.out());
 
-        Run text = run("query", "--db", db.toString(), "sources", "--format", "text");
+        CliRun text = run("query", "--db", db.toString(), "sources", "--format", "text");
         assertTrue(text.out().contains("| source"), text.out());
     }
 
     @Test void unknownQueryIsOneLine() {
-        Run r = run("query", "--db", db.toString(), "no-such-query");
+        CliRun r = run("query", "--db", db.toString(), "no-such-query");
         assertOneErrorLine(r);
         assertTrue(r.err().contains("no-such-query"));
     }
@@ -141,7 +133,7 @@ class MainTest {
     }
 
     @Test void usageErrorsAreOneLine() {
-        Run r = run("query", "--db", db.toString(), "--frobnicate", "sources");
+        CliRun r = run("query", "--db", db.toString(), "--frobnicate", "sources");
         assertOneErrorLine(r);
         assertEquals(2, r.code());
         assertOneErrorLine(run("export", "--db", db.toString()));
@@ -154,7 +146,7 @@ class MainTest {
                 new String[] {"query", "--db", missing.toString(), "sources"},
                 new String[] {"export", "--db", missing.toString(), "--format", "nq"},
                 new String[] {"trace", "宪章", "--db", missing.toString()})) {
-            Run r = run(args);
+            CliRun r = run(args);
             assertOneErrorLine(r);
             assertTrue(r.err().contains("no store at"), r.err());
             assertFalse(Files.exists(missing), "read command created " + missing);
@@ -171,13 +163,13 @@ class MainTest {
         assertTrue(quads > 0);
         for (String f : List.of("ttl", "trig", "jsonld")) {
             Path out = dir.resolve("all." + f);
-            Run r = run("export", "--db", db.toString(), "--format", f, "--out", out.toString());
+            CliRun r = run("export", "--db", db.toString(), "--format", f, "--out", out.toString());
             assertEquals(0, r.code(), r.toString());
             DatasetGraph back = DatasetGraphFactory.create();
             RDFDataMgr.read(back, out.toString());
             assertEquals(f.equals("ttl") ? unionTriples : quads, back.stream().count(), f);
         }
-        Run stdout = run("export", "--db", db.toString(), "--format", "trig");
+        CliRun stdout = run("export", "--db", db.toString(), "--format", "trig");
         DatasetGraph back = DatasetGraphFactory.create();
         RDFParser.source(new ByteArrayInputStream(stdout.out().getBytes(StandardCharsets.UTF_8))).lang(Lang.TRIG).parse(back);
         assertEquals(quads, back.stream().count());
@@ -185,7 +177,7 @@ class MainTest {
 
     @Test void failedExportLeavesNoFile() {
         Path out = dir.resolve("x.ttl");
-        Run r = run("export", "--db", db.toString(), "--format", "xml", "--out", out.toString());
+        CliRun r = run("export", "--db", db.toString(), "--format", "xml", "--out", out.toString());
         assertOneErrorLine(r);
         assertFalse(Files.exists(out));
     }
@@ -206,7 +198,7 @@ class MainTest {
                  sco:surface "上海合作组织宪章" ; sco:sentence "签署《上海合作组织宪章》。" ; sco:actionDate "2002-06-07"^^xsd:date . }
             """);
         assertEquals(0, run("load", "--db", tdb.toString(), data.toString()).code());
-        Run r = run("trace", "上海合作组织 宪章", "--db", tdb.toString());
+        CliRun r = run("trace", "上海合作组织 宪章", "--db", tdb.toString());
         assertEquals(0, r.code(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).startsWith("《上海合作组织宪章》"), r.out());
@@ -217,16 +209,16 @@ class MainTest {
     }
 
     @Test void versionAndHelp() {
-        Run v = run("--version");
+        CliRun v = run("--version");
         assertEquals(0, v.code());
         assertTrue(v.out().startsWith("scokg "), v.out());
-        Run h = run("--help");
+        CliRun h = run("--help");
         assertEquals(0, h.code());
         for (String c : List.of("extract", "load", "build", "query", "serve", "up", "trace", "export")) assertTrue(h.out().contains(c), c);
     }
 
     @Test void debugShowsStackTrace() {
-        Run r = run("--debug", "query", "--db", dir.resolve("nostore").toString(), "sources");
+        CliRun r = run("--debug", "query", "--db", dir.resolve("nostore").toString(), "sources");
         assertNotEquals(0, r.code());
         assertTrue(r.err().startsWith("scokg: error: "), r.err());
     }

@@ -23,7 +23,7 @@ class RebuildWhileServingTest {
 
     @Test
     void loadTestCommandReportsNoFailures() throws Exception {
-        HostileCorpusTest.Run r = HostileCorpusTest.run("loadtest", "--db", tmp.resolve("db").toString(), "--clients", "2",
+        CliRun r = CliRun.run("loadtest", "--db", tmp.resolve("db").toString(), "--clients", "2",
             "--rebuilds", "2", "--seconds", "90", "seeds/000_4d1f60703d6d6267.txt", "seeds/003_740a038ea85bf232.txt");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("failures: 0"), r.out());

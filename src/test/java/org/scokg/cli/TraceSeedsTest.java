@@ -1,5 +1,6 @@
 package org.scokg.cli;
 
+import static org.scokg.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,28 +20,19 @@ class TraceSeedsTest {
     static Path dir;
     static Path db;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void build() {
         db = dir.resolve("tdb2");
-        Run r = run("build", "--db", db.toString(), "seeds");
+        CliRun r = run("build", "--db", db.toString(), "seeds");
         assertEquals(0, r.code(), r.err());
     }
 
     @Test
     void timelineWithSigningFactsAndEveryCitingYear() {
         for (String spelling : List.of("上合组织成员国政府间国际道路运输便利化协定", "國際道路運輸便利化協議", "国际道路 运输便利化")) {
-            Run r = run("trace", spelling, "--db", db.toString());
+            CliRun r = run("trace", spelling, "--db", db.toString());
             assertEquals(0, r.code(), r.err());
             List<String> lines = r.out().lines().toList();
             assertTrue(lines.get(0).startsWith("《上合组织成员国政府间国际道路运输便利化协定》"), lines.get(0));
@@ -53,7 +45,7 @@ class TraceSeedsTest {
 
     @Test
     void aTitleNobodyCitedIsOneLineAndExitOne() {
-        Run r = run("trace", "不存在的协定", "--db", db.toString());
+        CliRun r = run("trace", "不存在的协定", "--db", db.toString());
         assertEquals(1, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("scokg: error: no document"), r.err());

@@ -39,7 +39,7 @@ class UpStalenessTest {
     @Test void upWithoutSeedsIsOneLine() {
         // run from the test's working directory (the worktree) only if it has no seeds/: skip otherwise
         if (Files.isDirectory(Path.of("seeds"))) return;
-        MainTest.Run r = MainTest.run("up");
+        CliRun r = CliRun.run("up");
         MainTest.assertOneErrorLine(r);
     }
 }
