@@ -22,6 +22,7 @@ import org.scokg.extract.Gazetteer.Entry;
 import org.scokg.extract.Gazetteer.Kind;
 import org.scokg.model.Iris;
 import org.scokg.normalize.NormalizedText;
+import org.scokg.rules.Rule;
 import org.scokg.rules.RuleBook;
 import org.scokg.rules.RuleMatch;
 import org.scokg.text.SourceText;
@@ -400,10 +401,38 @@ public final class Extractor {
                 mentionAt.add(s.open());
                 Provenance p = new Provenance(rule, nt.codePointOffset(s.open()), nt.codePointOffset(s.close()) + 1,
                     text.substring(sentence[0], sentence[1]));
-                out.add(new Mention(surface, anchor, TitleKey.of(surface), p.begin(), p.end(), s.parent(),
+                String key = TitleKey.of(surface);
+                if (s.parent() < 0) {
+                    String longer = titleShortened(key, s.open(), out);
+                    if (longer != null) {
+                        key = longer;
+                        p = new Provenance(rule + "+short-title.back-reference", p.begin(), p.end(), p.sentence());
+                    }
+                }
+                out.add(new Mention(surface, anchor, key, p.begin(), p.end(), s.parent(),
                     action, date, place, p));
             }
             return out;
+        }
+
+        /**
+         * The key of the one title cited in this sentence or the one before whose short form
+         * {@code key} is (rule short-title.back-reference: 《日历》 for 《上合组织文化交流日历》);
+         * null when {@code key} is not a short form or when none or several titles fit.
+         */
+        String titleShortened(String key, int open, List<Mention> earlier) {
+            Rule shortForm = rules.rule("short-title.back-reference");
+            if (shortForm == null || RuleBook.find(shortForm, key, 0) == null) return null;
+            int[] here = sentenceAt(open);
+            int from = here[0] > 0 ? sentenceAt(here[0] - 1)[0] : here[0];
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < earlier.size(); i++) {
+                Mention x = earlier.get(i);
+                int at = mentionAt.get(i);
+                if (at < from || x.nestedIn() >= 0) continue;
+                if (x.key().length() > key.length() && x.key().endsWith(key)) keys.add(x.key());
+            }
+            return keys.size() == 1 ? keys.iterator().next() : null;
         }
 
         /** The first mention rule of one side: "after" rules start with ^, "before" rules end with $. */

@@ -13,7 +13,9 @@ import org.scokg.normalize.NormalizedText;
  * and quotation marks. It also drops what the genre adds or leaves out of one title from
  * one year to the next without naming another document: 成员国, the agency qualifiers
  * (授权部门, 主管部门…, with or without 间), 领域, 综合, a bracketed aside without digits
- * (（铁路）), and it reads 至2030年 as 2030年前. Words that make two documents different
+ * (（铁路）), and it reads 至2030年 as 2030年前. The scope 上合组织 goes first when a short
+ * lead word was written before it (促进上合组织… and 上合组织促进… are one programme). Words
+ * that make two documents different
  * (构想 vs 行动计划, the years of a plan, 关于 vs 情况 in yearly reports) are kept; the gold
  * pairs of src/test/resources/gold measure both sides.
  */
@@ -25,6 +27,12 @@ public final class TitleKey {
     /** A bracketed aside with no digit in it: （铁路）. Brackets with years name a period and stay. */
     private static final Pattern ASIDE = Pattern.compile("（[^）0-9]{1,10}）");
     private static final Pattern UNTIL_YEAR = Pattern.compile("至([12][0-9]{3})年");
+    /**
+     * A lead of one to four characters written before the scope (促进上合组织…, 关于上合组织…):
+     * no digit, no dash and no inner title mark, so 2024—2026年落实〈上合组织…〉 and
+     * 中国—上合组织… keep their order.
+     */
+    private static final Pattern LEAD_BEFORE_SCOPE = Pattern.compile("^([^0-9〈〉—]{1,4})上合组织");
     /** Words a title gains or loses across years without becoming another document; longest first. */
     private static final String[] FILLERS = {
         "授权机构间", "授权部门间", "主管部门间", "主管机关间", "经授权的", "授权机构", "授权部门", "主管部门",
@@ -53,6 +61,7 @@ public final class TitleKey {
         s = s.replace("的", "").replace("上合组织地区", "上合组织");
         s = ASIDE.matcher(s).replaceAll("");
         s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");
+        s = LEAD_BEFORE_SCOPE.matcher(s).replaceFirst("上合组织$1");
         return s;
     }
 }

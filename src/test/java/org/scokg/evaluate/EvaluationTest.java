@@ -80,9 +80,11 @@ class EvaluationTest {
     @Test
     void canonicalDocumentsNeverMergeDifferentOnes() {
         accuracyAtLeast("document.different", 1.0);
-        // Left split: reordered words (促进上合组织… / 上合组织…促进…), a draft title against the
-        // adopted one, a short back-reference (日历), a year range added to a title.
-        accuracyAtLeast("document.same", 0.76);
+        // 21 of 25. Left split: a draft title against the adopted one (远程医疗领域 / 卫生部门远程医疗),
+        // reworded titles (青年工作 / 青年部门; 建立…科技园区库 / 科技园园区库) and a year range added
+        // to a title. Telling these apart needs the signing acts (same day, same place), not the
+        // title alone.
+        accuracyAtLeast("document.same", 0.84);
     }
 
     @Test

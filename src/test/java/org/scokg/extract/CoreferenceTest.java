@@ -46,4 +46,23 @@ class CoreferenceTest {
         assertTrue(d.references().stream().anyMatch(r -> r.anchor().equals("该战略") && r.targetIri().equals(strategy)),
             d.references().toString());
     }
+
+    @Test
+    void aShortTitleTakesTheIdentityOfTheOneLongerTitleJustCited() {
+        Facts.Document d = extract("团长们欢迎通过《上合组织成员国青年交流路线图》，《路线图》将纳入各国青年节活动。");
+        Facts.Mention full = d.mentions().get(0), shortForm = d.mentions().get(1);
+        assertEquals("路线图", shortForm.surface());
+        assertEquals(full.key(), shortForm.key());
+        assertTrue(shortForm.provenance().rule().contains("short-title.back-reference"), shortForm.provenance().rule());
+    }
+
+    @Test
+    void aShortTitleStaysItselfWhenTwoTitlesOrNoneFit() {
+        Facts.Document two = extract("成员国批准了《上合组织甲合作纲要》和《上合组织乙合作纲要》。《纲要》的落实十分重要。");
+        assertEquals(TitleKey.of("纲要"), two.mentions().get(2).key());
+        Facts.Document far = extract("成员国批准了《上合组织甲合作纲要》。会议期间举行了展览。各方交换了意见。《纲要》的落实十分重要。");
+        assertEquals(TitleKey.of("纲要"), far.mentions().get(1).key());
+        Facts.Document named = extract("成员国欢迎《上合组织旅游合作纲要》和《杜尚别宣言》。");
+        assertEquals(TitleKey.of("杜尚别宣言"), named.mentions().get(1).key());
+    }
 }

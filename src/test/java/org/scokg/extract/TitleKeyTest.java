@@ -27,6 +27,17 @@ class TitleKeyTest {
         assertEquals(TitleKey.of("上合组织成员国授权机构间数字经济领域合作构想"), TitleKey.of("上合组织成员国数字经济合作构想"));
         assertEquals(TitleKey.of("上合组织成员国公路部门（公路）协作构想"), TitleKey.of("上合组织成员国公路部门协作构想"));
         assertEquals(TitleKey.of("上合组织至2035年交通发展战略"), TitleKey.of("上合组织2035年前交通发展战略"));
+        // the scope first, whichever side of a short lead word it was written on
+        assertEquals(TitleKey.of("推动上合组织成员国青年交流合作纲要"), TitleKey.of("上海合作组织成员国推动青年交流合作纲要"));
+        assertEquals(TitleKey.of("关于上合组织扩员程序的条例"), TitleKey.of("上合组织关于扩员程序条例"));
+    }
+
+    @Test
+    void aLeadWithYearsOrAnInnerTitleKeepsItsPlace() {
+        assertEquals("2024—2026年落实〈上合组织绿色之带纲要〉联合行动计划",
+            TitleKey.of("2024－2026年落实《上合组织绿色之带纲要》联合行动计划"));
+        assertEquals("中国—上合组织地方经贸合作示范区建设方案", TitleKey.of("中国-上合组织地方经贸合作示范区建设方案"));
+        assertNotEquals(TitleKey.of("加强上合组织成员国海关合作构想"), TitleKey.of("上合组织成员国海关合作构想"));
     }
 
     @Test
