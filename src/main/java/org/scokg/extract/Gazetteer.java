@@ -26,7 +26,7 @@ import org.scokg.model.Sco;
  * label is a spelling the rules match; all spellings of an entity resolve to it.
  */
 public final class Gazetteer {
-    /** What an entity is, as far as the rules care. */
+    /** What an entity is, as far as the rules care (CITY: any place below a state, a city or an administrative area). */
     public enum Kind { STATE, CITY, COUNCIL, SCO_BODY, SCO, ORGANISATION }
 
     /**
@@ -78,6 +78,8 @@ public final class Gazetteer {
             lexicons.put(lex, new ArrayList<>());
         read(m, Sco.State, Kind.STATE, "state");
         read(m, Sco.City, Kind.CITY, "city");
+        // A region below a state where meetings are held (Goa): spelled and resolved like a city.
+        read(m, Sco.AdministrativeArea, Kind.CITY, "city");
         read(m, Sco.Council, Kind.COUNCIL, "council");
         read(m, Sco.SCOBody, Kind.SCO_BODY, "scobody");
         read(m, Sco.Organisation, Kind.ORGANISATION, "org");

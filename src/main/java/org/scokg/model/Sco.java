@@ -49,6 +49,8 @@ public final class Sco {
     public static final Resource ExtractionActivity = cls("ExtractionActivity");
     public static final Resource MeetingSeries = cls("MeetingSeries");
     public static final Resource Person = ResourceFactory.createResource(SCHEMA + "Person");
+    /** A region below a state (e.g. the Indian state of Goa): a place of the gazetteer that is no city. */
+    public static final Resource AdministrativeArea = ResourceFactory.createResource(SCHEMA + "AdministrativeArea");
 
     /** The subclass of sco:Document for a document type name such as "Agreement". */
     public static Resource documentType(String localName) { return cls(localName); }

@@ -26,7 +26,7 @@ public final class ScriptLabels {
     public static final String PINYIN = "zh-Latn-pinyin";
 
     /** The classes of the gazetteer whose members get the computed labels. */
-    static final List<Resource> GAZETTEER_CLASSES = List.of(Sco.State, Sco.City, Sco.SCOBody, Sco.Council, Sco.Organisation);
+    static final List<Resource> GAZETTEER_CLASSES = List.of(Sco.State, Sco.City, Sco.AdministrativeArea, Sco.SCOBody, Sco.Council, Sco.Organisation);
 
     public static String traditional(String simplified) { return HanLP.convertToTraditionalChinese(simplified); }
 
@@ -44,7 +44,7 @@ public final class ScriptLabels {
     }
 
     /**
-     * Adds to the gazetteer graph {@code g}, for every state, city, SCO body, council and
+     * Adds to the gazetteer graph {@code g}, for every state, city, administrative area, SCO body, council and
      * organisation, the zh-Hant and pinyin labels of its {@code @zh} skos:prefLabel.
      */
     public static void enrichGazetteer(Graph g) {
