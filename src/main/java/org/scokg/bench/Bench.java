@@ -66,15 +66,21 @@ import org.scokg.text.SourceText;
  *     same texts, on 1 thread; extraction on 2 threads against 1; per-MB cost by size;</li>
  * <li>peak heap of streaming extraction, in a child JVM per size with its own -Xmx;</li>
  * <li>{@link ScokgStore#load} against Jena's TDB2 loaders on the same N-Quads;</li>
- * <li>canned-query latency over HTTP at 1, 4 and 16 clients against the same SPARQL sent
- *     to the plain endpoint, on the seeds store and the largest store;</li>
+ * <li>canned-query latency over HTTP at 1, 4 and 16 clients, with the result cache and with a
+ *     server started without it, against the same SPARQL sent to the plain endpoint, on the
+ *     seeds store and the largest store ({@link Options#queriesOnly()}: the seeds store only);</li>
  * <li>{@code serve} from the jar to the first SPARQL answer, in a child process.</li>
  * </ol>
  */
 public final class Bench {
     /** What to run. */
     public record Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
-                          int requests, boolean fork, String childXmx, boolean up) {}
+                          int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly) {
+        public Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
+                       int requests, boolean fork, String childXmx, boolean up) {
+            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false);
+        }
+    }
 
     private static final MonitorOutput QUIET = (fmt, args) -> {};
 
@@ -101,6 +107,12 @@ public final class Bench {
         Files.createDirectories(o.out());
         row("# scokg bench  seed=%d  sizes=%s MB  cores=%d  java=%s  max heap=%d MB", o.seed(), o.sizesMb(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if (o.queriesOnly()) {
+            // Only the query latency on the seeds store (no corpus, extraction, heap or loading).
+            queries(null);
+            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
+            return table;
+        }
         CorpusGenerator gen = new CorpusGenerator(o.seed());
         Map<Double, CorpusGenerator.Corpus> corpora = new LinkedHashMap<>();
         for (double mb : o.sizesMb()) {
@@ -357,7 +369,10 @@ public final class Bench {
     private void queries(Path biggest) throws Exception {
         row("");
         row("## canned-query latency over HTTP (ms; %d requests per cell, round-robin over the queries without required parameters)", o.requests());
-        row("%-9s %-8s %7s %8s %8s %8s %8s %9s", "store", "clients", "", "canned50", "canned99", "plain50", "plain99", "c99/p99");
+        row("(cached: a server with the result cache; uncached: a server started with the cache off, which also answers plain;");
+        row(" plain: the same SPARQL text sent to /scokg/sparql; each row starts both servers afresh, one after the other)");
+        row("%-9s %-8s %8s %8s %10s %10s %8s %8s %9s %9s", "store", "clients", "cached50", "cached99", "uncached50", "uncached99",
+            "plain50", "plain99", "u99/p99", "c99/p99");
         Path seedsDb = o.out().resolve("db-seeds");
         deleteTree(seedsDb);
         say.accept("building the seeds store");
@@ -395,20 +410,41 @@ public final class Bench {
         List<String> names = catalog.names().stream()
             .filter(n -> catalog.get(n).params().stream().noneMatch(CannedQuery.Param::required)).toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        try (ScokgServer server = ScokgServer.start(new ServerOptions(db, "127.0.0.1", 0, 0))) {
-            String base = "http://127.0.0.1:" + server.port();
-            List<URI> canned = names.stream().map(n -> URI.create(base + "/scokg/query/" + n)).toList();
-            List<URI> plain = names.stream().map(n -> URI.create(base + "/scokg/sparql?query="
-                + URLEncoder.encode(catalog.get(n).text(), StandardCharsets.UTF_8))).toList();
-            // Warm-up: every query once each way (plans, caches, JIT).
-            for (int i = 0; i < names.size(); i++) { get(http, canned.get(i)); get(http, plain.get(i)); }
-            for (int clients : new int[] {1, 4, 16}) {
-                say.accept("latency " + name + " at " + clients + " client(s)");
-                double[] c = percentiles(run(http, canned, clients));
-                double[] p = percentiles(run(http, plain, clients));
-                row("%-9s %-8d %7s %8.1f %8.1f %8.1f %8.1f %9.2f", name, clients, "", c[0], c[1], p[0], p[1], c[1] / p[1]);
+        ServerOptions cached = new ServerOptions(db, "127.0.0.1", 0, 0);
+        ServerOptions uncached = cached.withCacheBytes(0);
+        for (int clients : new int[] {1, 4, 16}) {
+            double[] c, u, p;
+            try (ScokgServer server = ScokgServer.start(cached)) {
+                Urls urls = urls(server, names, catalog);
+                warm(http, urls);
+                say.accept("latency " + name + " at " + clients + " client(s), cached");
+                c = percentiles(run(http, urls.canned(), clients));
             }
+            try (ScokgServer server = ScokgServer.start(uncached)) {
+                Urls urls = urls(server, names, catalog);
+                warm(http, urls);
+                say.accept("latency " + name + " at " + clients + " client(s), uncached and plain");
+                u = percentiles(run(http, urls.canned(), clients));
+                p = percentiles(run(http, urls.plain(), clients));
+            }
+            row("%-9s %-8d %8.1f %8.1f %10.1f %10.1f %8.1f %8.1f %9.2f %9.2f", name, clients, c[0], c[1], u[0], u[1],
+                p[0], p[1], u[1] / p[1], c[1] / p[1]);
         }
+    }
+
+    private record Urls(List<URI> canned, List<URI> plain) {}
+
+    private static Urls urls(ScokgServer server, List<String> names, CannedQueries catalog) {
+        String base = "http://127.0.0.1:" + server.port();
+        return new Urls(names.stream().map(n -> URI.create(base + "/scokg/query/" + n)).toList(),
+            names.stream().map(n -> URI.create(base + "/scokg/sparql?query="
+                + URLEncoder.encode(catalog.get(n).text(), StandardCharsets.UTF_8))).toList());
+    }
+
+    /** Warm-up: every query three times each way (plans, node caches, JIT; and the result cache if any). */
+    private static void warm(HttpClient http, Urls urls) {
+        for (int round = 0; round < 3; round++)
+            for (int i = 0; i < urls.canned().size(); i++) { get(http, urls.canned().get(i)); get(http, urls.plain().get(i)); }
     }
 
     private static long get(HttpClient http, URI uri) {

@@ -53,12 +53,20 @@ final class ServeCommand extends Base {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Users for --allow-update, one 'user: password' per line (HTTP Basic).")
         Path passwordFile;
 
+        @Option(names = "--no-cache", description = "Do not cache canned-query answers (by default they are kept per query, parameters and format until the data changes).")
+        boolean noCache;
+
+        @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64", description = "Size of the canned-query answer cache (default 64 MB).")
+        long cacheMb;
+
         ServerOptions options(Path db, String host, int port) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) throw fail("--timeout must be between 0 and 86400 seconds");
             if (maxRows < 1) throw fail("--max-rows must be at least 1");
             if (allowUpdate && passwordFile == null) throw fail("--allow-update needs --password-file FILE (users who may write)");
             if (!allowUpdate && passwordFile != null) throw fail("--password-file is only used with --allow-update");
-            ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows);
+            if (cacheMb < 1 || cacheMb > 1_000_000) throw fail("--cache-mb must be between 1 and 1000000");
+            ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows)
+                .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(!noCache);
             return allowUpdate ? o.withUpdates(passwordFile) : o;
         }
     }

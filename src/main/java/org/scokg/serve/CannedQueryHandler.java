@@ -16,12 +16,22 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /scokg/query/NAME?KEY=VALUE...}: runs a canned query; {@code /scokg/query/} lists them. */
+/**
+ * {@code /scokg/query/NAME?KEY=VALUE...}: runs a canned query; {@code /scokg/query/} lists them.
+ * With a {@link ResultCache}, answers are kept per (query, bound parameters, media type) for the
+ * state of the data they were computed on; the response says {@code X-Cache: hit} or {@code miss}.
+ */
 final class CannedQueryHandler {
+    /** The response header that says whether the answer came from the cache. */
+    static final String CACHE_HEADER = "X-Cache";
     private static final Logger LOG = LoggerFactory.getLogger(CannedQueryHandler.class);
 
     static final String JSON_RESULTS = "application/sparql-results+json";
@@ -36,17 +46,26 @@ final class CannedQueryHandler {
     private final QueryCatalog catalog;
     private final long timeoutMillis;
     private final long maxRows;
+    private final ResultCache cache;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
-        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE);
+        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null);
     }
 
-    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows) {
+    /** @param cache the result cache, or null for none */
+    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows, ResultCache cache) {
         this.dataset = dataset;
         this.catalog = catalog;
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
+        this.cache = cache;
     }
+
+    /** An answer: the serialized results and whether rows were left out. */
+    private record Answer(byte[] body, String contentType, String limitHeader) {}
+
+    /** The result cache, or null. */
+    ResultCache cache() { return cache; }
 
     /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
     void handle(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
@@ -85,9 +104,18 @@ final class CannedQueryHandler {
             }
             params.put(e.getKey(), e.getValue()[0]);
         }
-        QueryRunner.Outcome outcome;
+        String key = null;
+        if (cache != null) {
+            try {
+                key = key(q, params, type);
+            } catch (IllegalArgumentException e) {
+                Responses.plain(resp, 400, QueryRunner.oneLine(e));
+                return;
+            }
+        }
+        Served served;
         try {
-            outcome = QueryRunner.run(dataset, q, params, timeoutMillis, maxRows);
+            served = serve(q, params, type, key);
         } catch (IllegalArgumentException e) {
             Responses.plain(resp, 400, QueryRunner.oneLine(e));
             return;
@@ -99,6 +127,40 @@ final class CannedQueryHandler {
             Responses.plain(resp, 500, "query '" + name + "' failed: " + QueryRunner.oneLine(e));
             return;
         }
+        send(resp, served.answer(), cache == null ? null : served.hit() ? "hit" : "miss");
+    }
+
+    private record Served(Answer answer, boolean hit) {}
+
+    /**
+     * Without a cache: runs the query. With one: in one read transaction, the cached answer for the
+     * state of the data that transaction sees, or else the answer computed in it and then cached.
+     */
+    private Served serve(CannedQuery q, Map<String, String> params, String type, String key) {
+        if (cache == null) return new Served(compute(q, params, type), false);
+        return Txn.calculateRead(dataset, () -> {
+            ResultCache.State state = cache.state();
+            ResultCache.Entry hit = cache.get(key, state);
+            if (hit != null) return new Served(new Answer(hit.body(), hit.contentType(), hit.limitHeader()), true);
+            Answer a = compute(q, params, type);
+            cache.put(key, state, a.body(), a.contentType(), a.limitHeader());
+            return new Served(a, false);
+        });
+    }
+
+    /** The cache key: name, the parameters as bound (so equivalent spellings of a value share it), media type. */
+    private static String key(CannedQuery q, Map<String, String> params, String type) {
+        Binding b = q.bind(params);
+        List<String> bound = new java.util.ArrayList<>();
+        for (CannedQuery.Param p : q.params()) {
+            org.apache.jena.graph.Node n = b.get(Var.alloc(p.variable()));
+            if (n != null) bound.add(p.name() + "=" + NodeFmtLib.strNT(n));
+        }
+        return ResultCache.key(q.name(), bound, type);
+    }
+
+    private Answer compute(CannedQuery q, Map<String, String> params, String type) {
+        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, timeoutMillis, maxRows);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (type) {
             case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }
@@ -106,11 +168,35 @@ final class CannedQueryHandler {
             case XML_RESULTS -> { if (outcome.rows() != null) ResultSetFormatter.outputAsXML(out, outcome.rows()); else ResultSetFormatter.outputAsXML(out, outcome.bool()); }
             default -> { if (outcome.rows() != null) ResultSetFormatter.outputAsJSON(out, outcome.rows()); else ResultSetFormatter.outputAsJSON(out, outcome.bool()); }
         }
+        return new Answer(out.toByteArray(), type + "; charset=utf-8", outcome.truncated() ? maxRows + "; truncated" : null);
+    }
+
+    private static void send(HttpServletResponse resp, Answer a, String cacheStatus) throws IOException {
         resp.setStatus(200);
-        if (outcome.truncated()) resp.setHeader(ResultLimitFilter.HEADER, maxRows + "; truncated");
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setContentLength(out.size());
-        out.writeTo(resp.getOutputStream());
+        if (a.limitHeader() != null) resp.setHeader(ResultLimitFilter.HEADER, a.limitHeader());
+        if (cacheStatus != null) resp.setHeader(CACHE_HEADER, cacheStatus);
+        resp.setContentType(a.contentType());
+        resp.setContentLength(a.body().length);
+        resp.getOutputStream().write(a.body());
+    }
+
+    /**
+     * Fills the cache with the JSON answers of the canned queries that need no parameter, for the
+     * current state of the data; stops early when {@code stop} says so. Failures are logged only.
+     */
+    void warm(java.util.function.BooleanSupplier stop) {
+        if (cache == null) return;
+        for (String n : catalog.names()) {
+            if (stop.getAsBoolean()) return;
+            CannedQuery q = catalog.get(n);
+            if (q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
+            try {
+                serve(q, Map.of(), JSON_RESULTS, key(q, Map.of(), JSON_RESULTS));
+            } catch (RuntimeException e) {
+                if (stop.getAsBoolean()) return;
+                LOG.warn("warming the cache: canned query {} failed: {}", n, QueryRunner.oneLine(e));
+            }
+        }
     }
 
     private void listing(HttpServletResponse resp) throws IOException {

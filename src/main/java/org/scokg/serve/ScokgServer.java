@@ -59,11 +59,13 @@ public final class ScokgServer implements AutoCloseable {
     private final ServerOptions options;
     private volatile boolean closed;
     private volatile Thread watcher;
+    private final CannedQueryHandler canned;
 
-    private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options) {
+    private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options, CannedQueryHandler canned) {
         this.fuseki = fuseki;
         this.dataset = dataset;
         this.options = options;
+        this.canned = canned;
     }
 
     /**
@@ -91,9 +93,19 @@ public final class ScokgServer implements AutoCloseable {
         QueryCatalog catalog = QueryCatalog.of(options.queries());
         catalog.problems().forEach(p -> LOG.warn(p));
         LinkedData linkedData = new LinkedData(dataset, Iris.base());
+        ResultCache cache = null;
+        if (options.cacheBytes() > 0) {
+            cache = new ResultCache(dsg, ServerOptions.CACHE_ENTRIES, options.cacheBytes());
+            if (!cache.versioned() && options.allowUpdate()) {
+                // Without a data version, updates through Fuseki would not invalidate it.
+                LOG.warn("no TDB2 data version: the canned-query cache is off because updates are allowed");
+                cache = null;
+            }
+        }
+        CannedQueryHandler canned = new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows(), cache);
         ScokgFilter filter = new ScokgFilter(
             new LandingPage(dataset, catalog, options.queryTimeoutMillis(), linkedData),
-            new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows()),
+            canned,
             linkedData);
 
         // By default only a query endpoint: no update, no graph store protocol, no upload.
@@ -137,7 +149,27 @@ public final class ScokgServer implements AutoCloseable {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + why, e);
         }
-        return new ScokgServer(fuseki, dataset, options);
+        ScokgServer server = new ScokgServer(fuseki, dataset, options, canned);
+        server.warm();
+        return server;
+    }
+
+    /** With {@link ServerOptions#warmCache()}: fills the cache in the background (never delays a request). */
+    private void warm() {
+        if (!options.warmCache() || canned.cache() == null || closed) return;
+        Thread t = new Thread(() -> canned.warm(() -> closed), "scokg-cache-warm");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
+    /**
+     * Forgets every cached canned-query answer. Not needed after writes to the served dataset
+     * (TDB2's data version changes on every commit), but cheap; {@link #rebuild} calls it.
+     */
+    public void invalidateCache() {
+        ResultCache c = canned.cache();
+        if (c != null) c.invalidate();
     }
 
     /**
@@ -151,6 +183,9 @@ public final class ScokgServer implements AutoCloseable {
         if (closed) throw new IllegalStateException("the server is stopped");
         try (ScokgStore store = ScokgStore.over(options.db(), dataset)) {
             return store.build(inputs, reader, prune, progress);
+        } finally {
+            invalidateCache();
+            warm();
         }
     }
 
@@ -213,6 +248,9 @@ public final class ScokgServer implements AutoCloseable {
         String s = index.toExternalForm();
         return s.substring(0, s.length() - "index.html".length());
     }
+
+    /** The canned-query result cache, or null when it is off. */
+    ResultCache cache() { return canned.cache(); }
 
     /** The port actually bound. */
     public int port() { return fuseki.getHttpPort(); }

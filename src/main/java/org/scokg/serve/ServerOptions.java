@@ -19,13 +19,21 @@ import org.scokg.query.CannedQueries;
  *                           Protocol at {@code /scokg/data} accept writes from users of {@code passwordFile}
  * @param passwordFile       a Jetty password file ({@code user: password} per line) for HTTP Basic
  *                           authentication of writes; required when {@code allowUpdate}
+ * @param cacheBytes         the most bytes of canned-query answers kept in the result cache (at most
+ *                           {@link #CACHE_ENTRIES} answers); 0 turns the cache off
+ * @param warmCache          when true, the parameterless canned queries are run in the background
+ *                           right after start (and after a rebuild), so their first request is a hit
  */
 public record ServerOptions(Path db, String host, int port, long queryTimeoutMillis, CannedQueries queries,
-                            long maxRows, boolean allowUpdate, Path passwordFile) {
+                            long maxRows, boolean allowUpdate, Path passwordFile, long cacheBytes, boolean warmCache) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
     public static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
     public static final long DEFAULT_MAX_ROWS = 100_000;
+    /** Default size of the canned-query result cache. */
+    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
+    /** The most answers the result cache keeps. */
+    public static final int CACHE_ENTRIES = 1024;
 
     public ServerOptions {
         if (db == null) throw new IllegalArgumentException("no store directory given");
@@ -35,25 +43,36 @@ public record ServerOptions(Path db, String host, int port, long queryTimeoutMil
         if (maxRows <= 0) maxRows = DEFAULT_MAX_ROWS;
         if (allowUpdate && passwordFile == null)
             throw new IllegalArgumentException("updates need credentials: give --password-file FILE with --allow-update");
+        if (cacheBytes < 0) throw new IllegalArgumentException("the cache size cannot be negative: " + cacheBytes);
     }
 
     /** Read-only, with the built-in canned queries. */
     public ServerOptions(Path db, String host, int port, long queryTimeoutMillis) {
-        this(db, host, port, queryTimeoutMillis, null, DEFAULT_MAX_ROWS, false, null);
+        this(db, host, port, queryTimeoutMillis, null, DEFAULT_MAX_ROWS, false, null, DEFAULT_CACHE_BYTES, false);
     }
 
     /** The same options with another catalogue of canned queries. */
     public ServerOptions withQueries(CannedQueries queries) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache);
     }
 
     /** The same options with another result-size bound. */
     public ServerOptions withMaxRows(long maxRows) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache);
     }
 
     /** The same options with writes allowed to the users of {@code passwordFile}. */
     public ServerOptions withUpdates(Path passwordFile) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, true, passwordFile);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, true, passwordFile, cacheBytes, warmCache);
+    }
+
+    /** The same options with a result cache of {@code bytes} (0: no cache). */
+    public ServerOptions withCacheBytes(long bytes) {
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, bytes, warmCache);
+    }
+
+    /** The same options with the cache warmed (or not) in the background after start. */
+    public ServerOptions withWarmCache(boolean warm) {
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warm);
     }
 }
