@@ -37,13 +37,13 @@ public final class Dates {
         int year = ChineseNumerals.parseYear(m.group(1));
         if (year < 1000 || year > 2999) return null;
         if (m.group(2) == null) {
-            TypedDate y = new TypedDate(String.format("%04d", year), XSDDatatype.XSDgYear);
+            TypedDate y = new TypedDate(Integer.toString(year), XSDDatatype.XSDgYear);
             return new Range(y, y);
         }
         int month = ChineseNumerals.parse(m.group(2));
         if (month < 1 || month > 12) return null;
         if (m.group(3) == null) {
-            TypedDate ym = new TypedDate(String.format("%04d-%02d", year, month), XSDDatatype.XSDgYearMonth);
+            TypedDate ym = new TypedDate(year + "-" + twoDigits(month), XSDDatatype.XSDgYearMonth);
             return new Range(ym, ym);
         }
         int day = ChineseNumerals.parse(m.group(3));
@@ -59,8 +59,13 @@ public final class Dates {
         return new Range(start, start);
     }
 
+    // Years are 1000..2999 here (four digits); months and days 1..31. String.format is slow.
     private static TypedDate date(int y, int m, int d) {
-        return new TypedDate(String.format("%04d-%02d-%02d", y, m, d), XSDDatatype.XSDdate);
+        return new TypedDate(y + "-" + twoDigits(m) + "-" + twoDigits(d), XSDDatatype.XSDdate);
+    }
+
+    private static String twoDigits(int n) {
+        return n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static boolean valid(int y, int m, int d) {

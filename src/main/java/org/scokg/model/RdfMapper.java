@@ -3,7 +3,6 @@ package org.scokg.model;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.hankcs.hanlp.HanLP;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -162,7 +161,7 @@ public final class RdfMapper {
             .addProperty(Sco.altLabel, x.surface(), "zh")
             .addProperty(Sco.scope, DocumentTypes.scope(x.key()));
         // Traditional-script input: the surface is simplified; keep the spelling as written too.
-        String written = x.anchor().substring(1, x.anchor().length() - 1).replaceAll("\\s+", "");
+        String written = withoutRegexSpaces(x.anchor().substring(1, x.anchor().length() - 1));
         if (!written.equals(x.surface()) && !org.scokg.normalize.NormalizedText.toSimplified(written).equals(written))
             doc.addProperty(Sco.altLabel, written, "zh-Hant");
         String type = DocumentTypes.typeOf(x.key());
@@ -170,12 +169,29 @@ public final class RdfMapper {
         return doc;
     }
 
+    /** {@code s.replaceAll("\\s+", "")} without a regular expression: \s is [ \t\n\x0B\f\r]. */
+    static String withoutRegexSpaces(String s) {
+        int i = 0;
+        while (i < s.length() && !isRegexSpace(s.charAt(i))) i++;
+        if (i == s.length()) return s;
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isRegexSpace(c)) sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     private static Resource person(Model m, PersonRef p) {
         return m.createResource(Iris.person(p.key()))
             .addProperty(RDF.type, Sco.Person)
             .addProperty(Sco.schemaName, p.name())
             .addProperty(RDFS.label, p.name(), "zh")
-            .addProperty(RDFS.label, HanLP.convertToPinyinString(p.name(), " ", false), "zh-Latn-pinyin");
+            .addProperty(RDFS.label, ScriptLabels.pinyin(p.name()), "zh-Latn-pinyin");
     }
 
     private static Resource place(Model m, PlaceRef p) {

@@ -30,7 +30,19 @@ public final class ScriptLabels {
 
     public static String traditional(String simplified) { return HanLP.convertToTraditionalChinese(simplified); }
 
-    public static String pinyin(String simplified) { return HanLP.convertToPinyinString(simplified, " ", false); }
+    public static String pinyin(String simplified) {
+        String cached = PINYIN_CACHE.get(simplified);
+        if (cached != null) return cached;
+        String p = HanLP.convertToPinyinString(simplified, " ", false);
+        if (simplified.length() <= 32) {
+            if (PINYIN_CACHE.size() >= 20_000) PINYIN_CACHE.clear();
+            PINYIN_CACHE.put(simplified, p);
+        }
+        return p;
+    }
+
+    /** Pinyin labels already computed: the same names recur in every document. */
+    private static final java.util.Map<String, String> PINYIN_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Pinyin as the search compares it: lower-case ASCII letters and digits only. */
     public static String searchKey(String pinyin) {

@@ -77,6 +77,8 @@ public final class NormalizedText {
 
     /** Whitespace of any width, including the ideographic space and the byte-order mark. */
     public static boolean isSpace(char c) {
+        // Between the ideographic space and the byte-order mark (CJK, most of the text) nothing is a space.
+        if (c > '\u3000' && c < '\uFEFF') return false;
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B';
     }
 
@@ -108,6 +110,22 @@ public final class NormalizedText {
      */
     public static String toSimplified(String s) {
         if (s.isEmpty()) return s;
+        if (s.length() > SHORT) return convert(s);
+        // Titles and names recur across a corpus: remember the conversion of short strings.
+        String cached = SHORT_CONVERSIONS.get(s);
+        if (cached != null) return cached;
+        String converted = convert(s);
+        if (SHORT_CONVERSIONS.size() >= SHORT_CACHE) SHORT_CONVERSIONS.clear();
+        SHORT_CONVERSIONS.put(s, converted);
+        return converted;
+    }
+
+    /** At most 20 000 strings of at most 64 chars are remembered: a few MB at worst. */
+    private static final int SHORT = 64;
+    private static final int SHORT_CACHE = 20_000;
+    private static final java.util.Map<String, String> SHORT_CONVERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String convert(String s) {
         String whole = HanLP.convertToSimplifiedChinese(s);
         if (whole.length() == s.length()) return whole;
         StringBuilder sb = new StringBuilder(s.length());

@@ -42,6 +42,14 @@ import java.util.regex.PatternSyntaxException;
  * <p>Patterns are Java regular expressions. Keep repetition bounded ({@code {0,40}} rather
  * than {@code *}) where a rule could run over a long text: the engine runs rules on
  * whatever text the caller gives it.
+ *
+ * <p>The engine finds exactly what {@link Matcher#find()} finds, but tries fewer positions
+ * ({@link FirstChars}): where the characters a match can start with can be read off the
+ * pattern exactly (a pattern starting with {@code @state} starts with one of its names'
+ * first characters), it tries only positions holding one of them; and where every match
+ * must contain one of a few literal strings (the verbs of a rule, {@code 举行的}), it tries
+ * nothing past the last of them, and nothing at all when none occurs. Patterns it cannot
+ * read exactly are run as written.
  */
 public final class RuleBook {
     private static final Pattern PIECE_REF = Pattern.compile("\\$([A-Z][A-Z0-9_]*)");
@@ -52,6 +60,13 @@ public final class RuleBook {
     private final Map<String, Rule> rules;
 
     private RuleBook(Map<String, Rule> rules) { this.rules = rules; }
+
+    /** A book of the given rules (for tests). */
+    static RuleBook of(Rule... rules) {
+        Map<String, Rule> m = new LinkedHashMap<>();
+        for (Rule r : rules) m.put(r.name(), r);
+        return new RuleBook(m);
+    }
 
     /**
      * Reads rule files from the classpath, in order; pieces defined in one file are
@@ -230,22 +245,123 @@ public final class RuleBook {
 
     /** The rules of the given groups, in file order. */
     public List<Rule> group(Set<String> groups) {
-        return rules.values().stream().filter(r -> groups.contains(r.group())).toList();
+        List<Rule> cached = byGroups.get(groups);
+        if (cached != null) return cached;
+        List<Rule> selected = rules.values().stream().filter(r -> groups.contains(r.group())).toList();
+        if (byGroups.size() < 256) byGroups.put(Set.copyOf(groups), selected);
+        return selected;
     }
+
+    /** The rules of each set of groups asked for so far (the rules never change). */
+    private final Map<Set<String>, List<Rule>> byGroups = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The first match of the rule in {@code text}, or null. */
     public static RuleMatch find(Rule rule, CharSequence text, int base) {
-        Matcher m = rule.pattern().matcher(text);
-        return m.find() ? new RuleMatch(rule, m, groupNames(rule), base) : null;
+        Compiled c = compiled(rule);
+        int last = c.lastStart(text);
+        if (last < 0) return null;
+        Matcher m = c.matcher(text);
+        return c.find(m, text, 0, last) ? new RuleMatch(rule, m, c.groupNames, base) : null;
+    }
+
+    /**
+     * What the engine derives once per pattern: its named groups, and the characters a
+     * match can start with ({@link FirstChars}; null when that cannot be told exactly).
+     */
+    static final class Compiled {
+        final Pattern pattern;
+        final List<String> groupNames;
+        final java.util.BitSet first;
+        /** {@link #first} as 1024 words, one bit per char, for the scan. */
+        private final long[] starts;
+        /** Strings one of which every match contains ({@link FirstChars}), or null. */
+        final String[] required;
+
+        Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
+            this.pattern = pattern;
+            this.groupNames = groupNames;
+            this.first = a.first();
+            this.starts = first == null ? null : java.util.Arrays.copyOf(first.toLongArray(), 1 << 10);
+            this.required = a.required();
+        }
+
+        /**
+         * The last position a match can start at: every match contains one of the required
+         * strings, at or after its start, so no match starts after the last of them
+         * (-1: none occurs, no match at all). The length of the text when nothing is required.
+         */
+        int lastStart(CharSequence text) {
+            if (required == null) return text.length();
+            String t = text.toString();
+            int last = -1;
+            for (String r : required) last = Math.max(last, t.lastIndexOf(r));
+            return last;
+        }
+
+        Matcher matcher(CharSequence text) {
+            Matcher m = pattern.matcher(text);
+            // A match tried at a position inside the text sees the text around it, as find() does.
+            if (first != null) m.useTransparentBounds(true).useAnchoringBounds(false);
+            return m;
+        }
+
+        /**
+         * Matcher.find() from {@code from}, with the same answer: with a prefilter, only the
+         * positions whose character can start a match are tried (lookingAt over the rest of
+         * the text, with transparent and non-anchoring bounds, is what find() tries at each
+         * position); a pattern with a prefilter cannot match the empty string. Positions
+         * after {@code lastStart} are not tried.
+         */
+        boolean find(Matcher m, CharSequence text, int from, int lastStart) {
+            if (lastStart < from) return false;
+            if (first == null) {
+                return from == 0 ? m.find() : m.find(from);
+            }
+            int n = text.length();
+            int last = Math.min(lastStart, n - 1);
+            long[] s = starts;
+            if (text instanceof String str) {
+                for (int i = from; i <= last; i++) {
+                    char c = str.charAt(i);
+                    if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                    m.region(i, n);
+                    if (m.lookingAt()) return true;
+                }
+                return false;
+            }
+            for (int i = from; i <= last; i++) {
+                char c = text.charAt(i);
+                if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                m.region(i, n);
+                if (m.lookingAt()) return true;
+            }
+            return false;
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Pattern, Compiled> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Compiled compiled(Rule rule) {
+        Compiled c = COMPILED.get(rule.pattern());
+        if (c != null) return c;
+        return COMPILED.computeIfAbsent(rule.pattern(),
+            p -> new Compiled(p, List.copyOf(scanGroupNames(rule)), FirstChars.analyse(p)));
+    }
+
+    /** The characters a match of the rule can start with, or null when the engine tries every position. */
+    static java.util.BitSet prefilter(Rule rule) { return compiled(rule).first; }
+
+    /** Strings one of which every match of the rule contains, or null. */
+    static List<String> required(Rule rule) {
+        String[] r = compiled(rule).required;
+        return r == null ? null : List.of(r);
     }
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
-    private static final java.util.concurrent.ConcurrentHashMap<Pattern, List<String>> GROUP_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** The named groups of a rule's pattern (Java 17 has no API for them); computed once per pattern. */
     static List<String> groupNames(Rule rule) {
-        return GROUP_NAMES.computeIfAbsent(rule.pattern(), p -> List.copyOf(scanGroupNames(rule)));
+        return compiled(rule).groupNames;
     }
 
     private static List<String> scanGroupNames(Rule rule) {
@@ -264,8 +380,20 @@ public final class RuleBook {
         List<Rule> selected = group(groups);
         List<RuleMatch> candidates = new ArrayList<>();
         for (Rule r : selected) {
-            List<String> names = groupNames(r);
-            Matcher m = r.pattern().matcher(text);
+            Compiled c = compiled(r);
+            List<String> names = c.groupNames;
+            int last = c.lastStart(text);
+            if (last < 0) continue;
+            Matcher m = c.matcher(text);
+            if (c.first != null) {
+                // Prefiltered: matches are never empty; the next search starts where this one ended.
+                int from = 0;
+                while (c.find(m, text, from, last)) {
+                    candidates.add(new RuleMatch(r, m, names, base));
+                    from = m.end();
+                }
+                continue;
+            }
             while (m.find()) {
                 candidates.add(new RuleMatch(r, m, names, base));
                 if (m.end() == m.start()) {
@@ -298,10 +426,14 @@ public final class RuleBook {
     public RuleMatch findFirst(Set<String> groups, CharSequence text, int base) {
         RuleMatch best = null;
         for (Rule r : group(groups)) {
-            Matcher m = r.pattern().matcher(text);
-            if (!m.find()) continue;
+            Compiled c = compiled(r);
+            int last = c.lastStart(text);
+            if (last < 0) continue;
+            Matcher m = c.matcher(text);
+            // A match starting after the best so far cannot replace it: no need to look there.
+            if (!c.find(m, text, 0, best == null ? last : Math.min(last, best.start() - base))) continue;
             if (best == null || m.start() + base < best.start() || (m.start() + base == best.start() && m.end() + base > best.end()))
-                best = new RuleMatch(r, m, groupNames(r), base);
+                best = new RuleMatch(r, m, c.groupNames, base);
         }
         return best;
     }

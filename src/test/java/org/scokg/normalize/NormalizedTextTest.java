@@ -39,4 +39,23 @@ class NormalizedTextTest {
         assertEquals(3, nt.codePointOffset(open));
         assertEquals(original.codePointCount(0, original.indexOf('《')), nt.codePointOffset(open));
     }
+
+    @Test
+    void isSpaceFastPathAgreesWithTheDefinitionForEveryChar() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            char ch = (char) c;
+            boolean defined = Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch == '\uFEFF' || ch == '\u200B';
+            assertEquals(defined, NormalizedText.isSpace(ch), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void shortConversionsAreRememberedWithTheSameResult() {
+        for (String s : List.of("聯合國憲章", "上海合作組織", "上合组织", "")) {
+            String first = NormalizedText.toSimplified(s);
+            assertEquals(first, NormalizedText.toSimplified(s));
+            assertEquals(first, NormalizedText.toSimplified(new String(s.toCharArray())));
+        }
+        assertEquals("联合国宪章", NormalizedText.toSimplified("聯合國憲章"));
+    }
 }

@@ -1,0 +1,474 @@
+package org.scokg.rules;
+
+import java.util.BitSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The characters that can start a match of a regular expression, when that set can be
+ * read off the pattern exactly: a necessary condition the engine checks before it tries a
+ * match at a position, so that a pattern starting with a lexicon of fifty names is tried
+ * only where one of their first characters stands.
+ *
+ * <p>Assertions ({@code ^ $ \b}, lookarounds) consume nothing: a match that starts with
+ * one starts with what follows it, so the set is read past them (the engine tries a
+ * position with transparent bounds, so they see the text before it as {@code find()} does).
+ *
+ * <p>Conservative by construction: {@link #of} returns null (no prefilter) for a pattern
+ * that can match the empty string, that may start with a character it cannot enumerate
+ * ({@code .}, {@code \p{..}}, {@code \S}, a negated class) or a surrogate, and for any
+ * pattern compiled with flags, with inline flags other than {@code m s d} (which change no
+ * character a match can start with), with back-references or with syntax it does not read.
+ *
+ * <p>The same reading gives the <em>required strings</em>: literal text one of which every
+ * match contains (a run of plain characters or a small alternation of them, outside any
+ * lookaround and not optional), at most {@value #MAX_REQUIRED} strings, the longest found.
+ * A match starting at position {@code i} contains one of them at or after {@code i}.
+ */
+final class FirstChars {
+    private FirstChars() {}
+
+    /** Thrown on syntax this reader does not handle: no prefilter for that pattern. */
+    private static final class GiveUp extends RuntimeException {
+        GiveUp() { super(null, null, false, false); }
+    }
+
+    /**
+     * What a piece of pattern can start with. {@code unknown}: the first character cannot
+     * be enumerated (or the piece may start with a zero-width assertion).
+     */
+    private record Start(BitSet first, boolean nullable, boolean unknown, Set<String> literals, Set<String> required) {
+        Start(BitSet first, boolean nullable, boolean unknown) { this(first, nullable, unknown, null, null); }
+
+        static Start of(BitSet chars) { return new Start(chars, false, false); }
+        static Start literal(char c) {
+            BitSet one = new BitSet();
+            one.set(c);
+            Set<String> s = Set.of(String.valueOf(c));
+            return new Start(one, false, false, s, s);
+        }
+        static Start anyChar() { return new Start(new BitSet(), false, true); }
+        /** Zero-width: consumes nothing, so what can start a match is what follows it. */
+        static Start assertion() { return new Start(new BitSet(), true, false); }
+    }
+
+    /**
+     * What the engine may use of a pattern: the characters a match must start with (null:
+     * try every position), and strings one of which every match contains (null: none known).
+     */
+    record Analysis(BitSet first, String[] required) {}
+
+    private static final Analysis NOTHING = new Analysis(null, null);
+
+    /** The set of characters a match of {@code p} must start with, or null when it cannot be told exactly. */
+    static BitSet of(Pattern p) { return analyse(p).first(); }
+
+    static Analysis analyse(Pattern p) {
+        // flags() also reports inline flags set at the top level; the reader vets those itself.
+        if ((p.flags() & ~(Pattern.MULTILINE | Pattern.DOTALL | Pattern.UNIX_LINES)) != 0) return NOTHING;
+        String regex = p.pattern();
+        Start s;
+        try {
+            Reader r = new Reader(regex);
+            s = r.alternation();
+            if (r.i != r.s.length()) return NOTHING;
+        } catch (GiveUp | IndexOutOfBoundsException | IllegalArgumentException e) {
+            return NOTHING;
+        }
+        String[] required = s.required() == null || s.required().isEmpty() || s.required().contains("")
+            || s.required().size() > MAX_REQUIRED ? null : s.required().stream().sorted().toArray(String[]::new);
+        BitSet first = s.first();
+        if (s.unknown() || s.nullable()) first = null;
+        else if (first.nextSetBit(Character.MIN_SURROGATE) >= 0
+            && first.nextSetBit(Character.MIN_SURROGATE) <= Character.MAX_SURROGATE) first = null;
+        // Where Java itself needs no help: a pattern anchored at the start is tried at one
+        // position only, and one that starts with a plain character checks that character first.
+        if (regex.startsWith("^") && (p.flags() & Pattern.MULTILINE) == 0 || regex.startsWith("\\A")) first = null;
+        if (!regex.isEmpty() && "\\[](){}.*+?^$|".indexOf(regex.charAt(0)) < 0
+            && (regex.length() == 1 || "?*{".indexOf(regex.charAt(1)) < 0)) first = null;
+        return new Analysis(first, required);
+    }
+
+    /** Sets of literal strings are kept only while small. */
+    private static final int MAX_LITERALS = 64;
+    /** A required set is looked for in the whole text, once per string: only small ones pay. */
+    private static final int MAX_REQUIRED = 8;
+
+    /** Every string of {@code a} followed by every string of {@code b}; null when either is null or too many. */
+    private static Set<String> product(Set<String> a, Set<String> b) {
+        if (a == null || b == null || (long) a.size() * b.size() > MAX_LITERALS) return null;
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String x : a) for (String y : b) out.add(x + y);
+        return out;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        if (a == null || b == null || a.size() + b.size() > MAX_LITERALS) return null;
+        Set<String> out = new java.util.LinkedHashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The more selective of two required sets: longer shortest string, then fewer strings. */
+    private static Set<String> better(Set<String> a, Set<String> b) {
+        boolean noA = a == null || a.isEmpty() || a.size() > MAX_REQUIRED || a.contains("");
+        boolean noB = b == null || b.isEmpty() || b.size() > MAX_REQUIRED || b.contains("");
+        if (noA) return noB ? null : b;
+        if (noB) return a;
+        int la = a.stream().mapToInt(String::length).min().orElse(0);
+        int lb = b.stream().mapToInt(String::length).min().orElse(0);
+        if (la != lb) return la > lb ? a : b;
+        return a.size() <= b.size() ? a : b;
+    }
+
+    /** {@code \s} without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+    private static BitSet whitespace() {
+        BitSet b = new BitSet();
+        for (char c : new char[] {' ', '\t', '\n', '\u000B', '\f', '\r'}) b.set(c);
+        return b;
+    }
+
+    /** {@code \w} without UNICODE_CHARACTER_CLASS: [a-zA-Z_0-9]. */
+    private static BitSet word() {
+        BitSet b = new BitSet();
+        b.set('a', 'z' + 1);
+        b.set('A', 'Z' + 1);
+        b.set('0', '9' + 1);
+        b.set('_');
+        return b;
+    }
+
+    private static final class Reader {
+        final String s;
+        int i;
+
+        Reader(String s) { this.s = s; }
+
+        boolean more() { return i < s.length(); }
+
+        char peek() { return s.charAt(i); }
+
+        /** seq ('|' seq)* */
+        Start alternation() {
+            Start acc = sequence();
+            while (more() && peek() == '|') {
+                i++;
+                Start b = sequence();
+                BitSet f = (BitSet) acc.first().clone();
+                f.or(b.first());
+                acc = new Start(f, acc.nullable() || b.nullable(), acc.unknown() || b.unknown(),
+                    union(acc.literals(), b.literals()), union(acc.required(), b.required()));
+            }
+            return acc;
+        }
+
+        /** The state of a sequence being read. */
+        private final class Seq {
+            final BitSet first = new BitSet();
+            boolean nullable = true;
+            boolean unknown = false;
+            /** The sequence so far as literal strings, while it is one. */
+            Set<String> literals = Set.of("");
+            /** The current run of literal elements, and the best required set so far. */
+            Set<String> run = Set.of("");
+            Set<String> required = null;
+
+            void add(Start a, boolean exactlyOnce) {
+                if (nullable) {
+                    if (a.unknown()) unknown = true;
+                    else first.or(a.first());
+                    nullable = a.nullable();
+                }
+                Set<String> lit = exactlyOnce ? a.literals() : null;
+                literals = product(literals, lit);
+                if (lit != null && lit.size() <= MAX_REQUIRED) {
+                    Set<String> longer = run.size() * lit.size() <= MAX_REQUIRED ? product(run, lit) : null;
+                    if (longer == null) {
+                        required = better(required, run);
+                        longer = lit;
+                    }
+                    run = longer;
+                } else {
+                    required = better(required, run);
+                    run = Set.of("");
+                }
+                if (!a.nullable()) required = better(required, a.required());
+            }
+
+            Start done() {
+                required = better(required, run);
+                return new Start(first, nullable, unknown, literals, required);
+            }
+        }
+
+        /** (atom quantifier?)* up to '|' or ')' or the end. */
+        Start sequence() {
+            Seq seq = new Seq();
+            while (more() && peek() != '|' && peek() != ')') {
+                if (peek() == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'Q') {
+                    // \Q…\E: each character is an atom; a quantifier applies to the last one.
+                    i += 2;
+                    int end = s.indexOf("\\E", i);
+                    String quoted = end < 0 ? s.substring(i) : s.substring(i, end);
+                    i = end < 0 ? s.length() : end + 2;
+                    if (quoted.isEmpty()) continue;
+                    for (int k = 0; k < quoted.length(); k++) {
+                        char c = quoted.charAt(k);
+                        if (Character.isSurrogate(c)) throw new GiveUp();
+                        Start lit = Start.literal(c);
+                        int at = i;
+                        if (k == quoted.length() - 1) lit = quantified(lit);
+                        seq.add(lit, i == at);
+                    }
+                    continue;
+                }
+                Start a = atom();
+                int at = i;
+                a = quantified(a);
+                seq.add(a, i == at);
+            }
+            return seq.done();
+        }
+
+        /** An optional quantifier after an atom: ? * + {n} {n,} {n,m}, then an optional ? or +. */
+        Start quantified(Start a) {
+            if (!more()) return a;
+            char c = peek();
+            boolean zeroMin;
+            if (c == '?' || c == '*') {
+                zeroMin = true;
+                i++;
+            } else if (c == '+') {
+                zeroMin = false;
+                i++;
+            } else if (c == '{') {
+                int close = s.indexOf('}', i);
+                if (close < 0) throw new GiveUp();
+                String body = s.substring(i + 1, close);
+                if (!body.matches("[0-9]+(,[0-9]*)?")) throw new GiveUp();
+                int comma = body.indexOf(',');
+                int min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
+                zeroMin = min == 0;
+                i = close + 1;
+            } else {
+                return a;
+            }
+            if (more() && (peek() == '?' || peek() == '+')) i++;
+            if (more() && (peek() == '?' || peek() == '*' || peek() == '+' || peek() == '{')) throw new GiveUp();
+            return zeroMin ? new Start(a.first(), true, a.unknown()) : new Start(a.first(), a.nullable(), a.unknown(), null, a.required());
+        }
+
+        Start atom() {
+            char c = s.charAt(i);
+            switch (c) {
+                case '(': return group();
+                case '[': return charClass();
+                case '\\': return escape();
+                case '.': i++; return Start.anyChar();
+                case '^': case '$': i++; return Start.assertion();
+                case '?': case '*': case '+': case '{': throw new GiveUp();
+                default:
+                    if (Character.isSurrogate(c)) throw new GiveUp();
+                    i++;
+                    return Start.literal(c);
+            }
+        }
+
+        Start group() {
+            i++; // (
+            Start result;
+            if (s.startsWith("?:", i)) {
+                i += 2;
+                result = alternation();
+            } else if (s.startsWith("?<=", i) || s.startsWith("?<!", i)) {
+                i += 3;
+                alternation();
+                result = Start.assertion();
+            } else if (s.startsWith("?=", i) || s.startsWith("?!", i)) {
+                i += 2;
+                alternation();
+                result = Start.assertion();
+            } else if (s.startsWith("?<", i)) {
+                int close = s.indexOf('>', i);
+                if (close < 0 || !s.substring(i + 2, close).matches("[a-zA-Z][a-zA-Z0-9]*")) throw new GiveUp();
+                i = close + 1;
+                result = alternation();
+            } else if (s.startsWith("?", i)) {
+                // Inline flags that change no character a match can start with: (?m) (?s-d) (?m:…).
+                int k = i + 1;
+                while (k < s.length() && "msd-".indexOf(s.charAt(k)) >= 0) k++;
+                if (k == i + 1 || k >= s.length()) throw new GiveUp(); // atomic groups (?>…) and others: not read
+                if (s.charAt(k) == ')') {
+                    i = k + 1;
+                    return Start.assertion();
+                }
+                if (s.charAt(k) != ':') throw new GiveUp();
+                i = k + 1;
+                result = alternation();
+            } else {
+                result = alternation();
+            }
+            if (!more() || peek() != ')') throw new GiveUp();
+            i++;
+            return result;
+        }
+
+        /** An escape outside a class. */
+        Start escape() {
+            i++; // backslash
+            char c = s.charAt(i++);
+            switch (c) {
+                case 'd': {
+                    BitSet d = new BitSet();
+                    d.set('0', '9' + 1);
+                    return Start.of(d);
+                }
+                case 's':
+                    return Start.of(whitespace());
+                case 'w':
+                    return Start.of(word());
+                case 'D': case 'W': case 'S': case 'h': case 'H':
+                case 'v': case 'V': case 'R': case 'X':
+                    return Start.anyChar();
+                case 'p': case 'P':
+                    skipPropertyName();
+                    return Start.anyChar();
+                case 'b':
+                    if (more() && peek() == '{') skipBraces();
+                    return Start.assertion();
+                case 'B': case 'A': case 'Z': case 'z':
+                    return Start.assertion();
+                case 'G':
+                    // the end of the previous match: not the same when each position is tried on its own
+                    throw new GiveUp();
+                default: {
+                    i--;
+                    return Start.literal(escapedChar());
+                }
+            }
+        }
+
+        void skipPropertyName() {
+            if (!more()) throw new GiveUp();
+            if (peek() == '{') skipBraces();
+            else i++;
+        }
+
+        void skipBraces() {
+            int close = s.indexOf('}', i);
+            if (close < 0) throw new GiveUp();
+            i = close + 1;
+        }
+
+        /**
+         * A single character written as an escape (i at the character after the backslash):
+         * \t \n \r \f \a \e, \xhh, \\uhhhh, or a quoted non-alphanumeric character.
+         */
+        char escapedChar() {
+            char c = s.charAt(i++);
+            char out;
+            switch (c) {
+                case 't' -> out = '\t';
+                case 'n' -> out = '\n';
+                case 'r' -> out = '\r';
+                case 'f' -> out = '\f';
+                case 'a' -> out = '\u0007';
+                case 'e' -> out = '\u001B';
+                case 'x' -> {
+                    if (more() && peek() == '{') throw new GiveUp();
+                    out = (char) Integer.parseInt(s.substring(i, i + 2), 16);
+                    i += 2;
+                }
+                case 'u' -> {
+                    out = (char) Integer.parseInt(s.substring(i, i + 4), 16);
+                    i += 4;
+                }
+                default -> {
+                    if (Character.isLetterOrDigit(c) || c >= 0x80) throw new GiveUp();
+                    out = c;
+                }
+            }
+            if (Character.isSurrogate(out)) throw new GiveUp();
+            return out;
+        }
+
+        /** [ … ]: a set of characters; negated or with property escapes, the start is unknown. */
+        Start charClass() {
+            i++; // [
+            boolean negated = false;
+            if (more() && peek() == '^') {
+                negated = true;
+                i++;
+            }
+            if (!more() || peek() == ']') throw new GiveUp();
+            BitSet set = new BitSet();
+            boolean unknown = false;
+            while (true) {
+                if (!more()) throw new GiveUp();
+                char c = peek();
+                if (c == ']') {
+                    i++;
+                    break;
+                }
+                if (c == '[' || s.startsWith("&&", i)) throw new GiveUp();
+                int lo;
+                if (c == '\\') {
+                    char e = s.charAt(i + 1);
+                    if (e == 'd') {
+                        i += 2;
+                        set.set('0', '9' + 1);
+                        if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') throw new GiveUp();
+                        continue;
+                    }
+                    if (e == 's' || e == 'w') {
+                        i += 2;
+                        set.or(e == 's' ? whitespace() : word());
+                        if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') throw new GiveUp();
+                        continue;
+                    }
+                    if ("DWShHvVR".indexOf(e) >= 0) {
+                        i += 2;
+                        unknown = true;
+                        if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') throw new GiveUp();
+                        continue;
+                    }
+                    if (e == 'p' || e == 'P') {
+                        i += 2;
+                        skipPropertyName();
+                        unknown = true;
+                        if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') throw new GiveUp();
+                        continue;
+                    }
+                    if (e == 'Q') throw new GiveUp();
+                    i++;
+                    lo = escapedChar();
+                } else {
+                    if (Character.isSurrogate(c)) throw new GiveUp();
+                    i++;
+                    lo = c;
+                }
+                if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') {
+                    i++; // -
+                    char h = peek();
+                    int hi;
+                    if (h == '[') throw new GiveUp();
+                    if (h == '\\') {
+                        i++;
+                        hi = escapedChar();
+                    } else {
+                        if (Character.isSurrogate(h)) throw new GiveUp();
+                        i++;
+                        hi = h;
+                    }
+                    if (hi < lo) throw new GiveUp();
+                    set.set(lo, hi + 1);
+                    if (more() && peek() == '-' && i + 1 < s.length() && s.charAt(i + 1) != ']') throw new GiveUp();
+                } else {
+                    set.set(lo);
+                }
+            }
+            if (negated || unknown) return Start.anyChar();
+            return Start.of(set);
+        }
+    }
+}
