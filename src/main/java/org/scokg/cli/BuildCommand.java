@@ -11,8 +11,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(modelTransformer = Main.CollectErrors.class, name = "build", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Extract the inputs, load them with the ontology and gazetteer into the store, validate with SHACL,",
-                   "and print a summary. Each source's graph is replaced. Exits non-zero only when no document",
-                   "could be used or the store could not be written."})
+                   "and print a summary. Each source's graph is replaced. Documents are written as they are extracted,",
+                   "in one transaction (a failure or a kill leaves the previous store). Exits non-zero only when no",
+                   "document could be used or the store could not be written."})
 final class BuildCommand extends Base {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "The TDB2 store directory (created if missing).")
     Path db;

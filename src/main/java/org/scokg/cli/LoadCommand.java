@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
     description = {"Load RDF files (.trig .nq .ttl .nt .jsonld .rdf, optionally .gz) into the TDB2 store in one transaction.",
                    "Each named graph in the input replaces the graph of that name in the store; default-graph triples",
                    "(e.g. of a Turtle file) go into the graph named after the file (id:graph/FILE).",
-                   "Every file is parsed before anything is written: a parse error leaves the store unchanged."})
+                   "Files are streamed into one write transaction: a parse error aborts it and leaves the store unchanged."})
 final class LoadCommand extends Base {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "The TDB2 store directory (created if missing).")
     Path db;

@@ -61,9 +61,28 @@ public final class DatasetDescription {
     /** The SPARQL endpoint's IRI. */
     public static String sparqlEndpoint() { return site() + "/scokg/sparql"; }
 
-    /** Computes the description of {@code dsg}, ignoring the graph {@link #GRAPH} itself. */
+    /** The statistics of the description. */
+    private record Stats(long triples, long entities, long distinctSubjects, Map<Node, Long> classEntities,
+                         List<Node> sources, List<Node> meetings, List<Node> documents, List<Node> persons, Set<Node> present) {}
+
+    /**
+     * Computes the description of {@code dsg}, ignoring the graph {@link #GRAPH} itself. On
+     * a TDB2 store the statistics come from one pass over its subject index, in memory
+     * bounded by the number of classes and documents (not by the number of subjects).
+     */
     public static Graph compute(DatasetGraph dsg, OffsetDateTime when) {
         Node voidGraph = NodeFactory.createURI(GRAPH);
+        SubjectScan scan = SubjectScan.of(dsg);
+        return describe(scan != null && scan.emptyGraph(voidGraph) ? scanned(scan) : iterated(dsg, voidGraph), when);
+    }
+
+    /** As {@link #compute}, always by iterating every quad (the reference for the TDB2 scan; tests). */
+    static Graph computeByIteration(DatasetGraph dsg, OffsetDateTime when) {
+        return describe(iterated(dsg, NodeFactory.createURI(GRAPH)), when);
+    }
+
+    /** The statistics by iterating every quad (any dataset); memory grows with the number of subjects. */
+    private static Stats iterated(DatasetGraph dsg, Node voidGraph) {
         long triples = 0;
         Map<Node, Set<Node>> byClass = new HashMap<>();
         Set<Node> subjects = new HashSet<>();
@@ -78,7 +97,47 @@ public final class DatasetDescription {
         }
         Set<Node> typed = new HashSet<>();
         byClass.values().forEach(typed::addAll);
+        Map<Node, Long> counts = new HashMap<>();
+        byClass.forEach((c, set) -> counts.put(c, (long) set.size()));
+        Set<Node> present = new HashSet<>();
+        for (Node n : examples()) if (subjects.contains(n)) present.add(n);
+        return new Stats(triples, typed.size(), subjects.size(), counts, sorted(byClass.get(Sco.SourceText.asNode())),
+            first(byClass.get(Sco.Meeting.asNode()), 2), first(byClass.get(Sco.Document.asNode()), 1),
+            first(byClass.get(Sco.Person.asNode()), 1), present);
+    }
 
+    /** The statistics from a {@link SubjectScan}. */
+    private static Stats scanned(SubjectScan scan) {
+        Node sourceText = Sco.SourceText.asNode(), meeting = Sco.Meeting.asNode(), document = Sco.Document.asNode(), person = Sco.Person.asNode();
+        TreeSet<String> sources = new TreeSet<>(), meetings = new TreeSet<>(), documents = new TreeSet<>(), persons = new TreeSet<>();
+        Set<Node> present = new HashSet<>();
+        SubjectScan.Result r = scan.run(Set.of(sourceText, meeting, document, person), Set.copyOf(examples()), (s, c) -> {
+            if (c == null) { present.add(s); return; }
+            if (!s.isURI()) return;
+            if (c.equals(sourceText)) sources.add(s.getURI());
+            else if (c.equals(meeting)) keepFirst(meetings, s.getURI(), 2);
+            else if (c.equals(document)) keepFirst(documents, s.getURI(), 1);
+            else if (c.equals(person)) keepFirst(persons, s.getURI(), 1);
+        });
+        return new Stats(r.quads, r.typedSubjects, r.subjects, r.perClass, nodes(sources), nodes(meetings), nodes(documents),
+            nodes(persons), present);
+    }
+
+    private static void keepFirst(TreeSet<String> set, String iri, int n) {
+        set.add(iri);
+        if (set.size() > n) set.pollLast();
+    }
+
+    private static List<Node> nodes(TreeSet<String> iris) {
+        return iris.stream().map(NodeFactory::createURI).toList();
+    }
+
+    /** Resources given as examples when they are subjects in the store. */
+    private static List<Node> examples() {
+        return List.of(uri(Iris.state("CHN")), uri(Iris.org("sco")));
+    }
+
+    private static Graph describe(Stats st, OffsetDateTime when) {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(Prefixes.standard()).setNsPrefix("void", VOID).setNsPrefix("dcat", DCAT);
         Node ds = NodeFactory.createURI(DATASET);
@@ -97,9 +156,9 @@ public final class DatasetDescription {
         add(g, ds, uri(DCAT + "landingPage"), uri(site() + "/"));
         add(g, ds, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(Iris.base()));
         add(g, ds, uri(VOID + "vocabulary"), uri(Sco.ONTOLOGY_GRAPH));
-        add(g, ds, uri(VOID + "triples"), integer(triples));
-        add(g, ds, uri(VOID + "entities"), integer(typed.size()));
-        add(g, ds, uri(VOID + "distinctSubjects"), integer(subjects.size()));
+        add(g, ds, uri(VOID + "triples"), integer(st.triples()));
+        add(g, ds, uri(VOID + "entities"), integer(st.entities()));
+        add(g, ds, uri(VOID + "distinctSubjects"), integer(st.distinctSubjects()));
 
         Node service = NodeFactory.createURI(GRAPH + "#sparql");
         add(g, ds, uri(DCAT + "accessService"), service);
@@ -109,23 +168,19 @@ public final class DatasetDescription {
         add(g, service, uri(Sco.DCT + "conformsTo"), uri("https://www.w3.org/TR/sparql11-protocol/"));
 
         TreeMap<String, Node> classes = new TreeMap<>();
-        byClass.keySet().forEach(c -> classes.put(c.getURI(), c));
+        st.classEntities().keySet().forEach(c -> classes.put(c.getURI(), c));
         for (Map.Entry<String, Node> e : classes.entrySet()) {
             Node part = NodeFactory.createURI(GRAPH + "#class-" + localKey(e.getKey()));
             add(g, ds, uri(VOID + "classPartition"), part);
             add(g, part, uri(VOID + "class"), e.getValue());
-            add(g, part, uri(VOID + "entities"), integer(byClass.get(e.getValue()).size()));
+            add(g, part, uri(VOID + "entities"), integer(st.classEntities().get(e.getValue())));
         }
-        for (Node src : sorted(byClass.get(Sco.SourceText.asNode())))
+        for (Node src : st.sources())
             add(g, ds, uri(Sco.DCT + "source"), src);
-        List<Node> examples = new ArrayList<>();
-        examples.addAll(first(byClass.get(Sco.Meeting.asNode()), 2));
-        Node chn = uri(Iris.state("CHN"));
-        if (subjects.contains(chn)) examples.add(chn);
-        Node sco = uri(Iris.org("sco"));
-        if (subjects.contains(sco)) examples.add(sco);
-        examples.addAll(first(byClass.get(Sco.Document.asNode()), 1));
-        examples.addAll(first(byClass.get(Sco.Person.asNode()), 1));
+        List<Node> examples = new ArrayList<>(st.meetings());
+        for (Node n : examples()) if (st.present().contains(n)) examples.add(n);
+        examples.addAll(st.documents());
+        examples.addAll(st.persons());
         for (Node ex : examples) add(g, ds, uri(VOID + "exampleResource"), ex);
         add(g, ds, RDFS.seeAlso.asNode(), uri(site() + "/scokg/context.jsonld"));
         return g;

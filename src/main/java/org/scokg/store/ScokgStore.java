@@ -6,12 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,11 +15,11 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -33,15 +28,12 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.scokg.model.Prefixes;
@@ -65,11 +57,16 @@ import org.scokg.text.SourceReader;
  *
  * <p>Trade-offs, in the spirit of Jena's loaders:
  * <ul>
- * <li>{@link #load} and {@link #build} parse or extract everything in memory <em>first</em>
- *     and then write in <em>one</em> write transaction. A bad file therefore costs nothing
- *     (the store is untouched), and readers never see half a load; the price is that the
- *     whole input must fit in the heap. This suits scokg's corpus (documents of tens of
- *     kilobytes); a bulk loader ({@code tdb2.xloader}) is the tool for millions of triples.</li>
+ * <li>{@link #load} and {@link #build} write in <em>one</em> write transaction, streaming:
+ *     files are parsed (on a second thread) and documents extracted (on a small pool,
+ *     {@link SourceBatch#stream}) straight into the transaction, a bounded number of quads
+ *     or documents at a time. TDB2 writes a transaction's changes to its files, not to a
+ *     journal in the heap, so the heap does not grow with the input. A bad file or a failed
+ *     write aborts the transaction (the store is untouched), a kill before the commit
+ *     leaves the previous store, and readers of a served store see the old or the new
+ *     state, never half a load. The end of the transaction recomputes the canonical
+ *     titles and the dataset description over the union of all graphs; a build then
+ *     validates with SHACL straight over the store in a read transaction.</li>
  * <li>Loading replaces graphs: each named graph present in the input is removed from the
  *     store and written anew, so loading a source twice never duplicates it. Triples in the
  *     default graph of an input file (e.g. a Turtle file) go into the graph
@@ -205,8 +202,10 @@ public final class ScokgStore implements AutoCloseable {
 
     /**
      * Loads RDF files (syntax by extension: .trig .nq .ttl .nt .jsonld .rdf ..., optionally
-     * .gz), replacing each named graph they contain. All files are parsed before anything
-     * is written; on any error the store is left exactly as it was.
+     * .gz), replacing each named graph they contain, in one write transaction. Each file is
+     * parsed as a stream (on a thread of its own) straight into the transaction; a graph of
+     * the store is deleted the first time the input names it. On any error the transaction
+     * is aborted and the store is left exactly as it was; readers never see half a load.
      *
      * @throws StoreException naming the file (and line) of a parse error, or a write failure
      */
@@ -214,22 +213,36 @@ public final class ScokgStore implements AutoCloseable {
         checkOpen();
         if (files == null || files.isEmpty()) throw new IllegalArgumentException("no files to load");
         Consumer<String> say = progress == null ? s -> {} : progress;
-        DatasetGraph mem = DatasetGraphFactory.create();
+        List<Lang> langs = new ArrayList<>();
         for (Path f : files) {
             Objects.requireNonNull(f, "file");
-            parseInto(f, mem);
-            say.accept("parsed " + f);
+            langs.add(syntaxOf(f));
         }
-        Map<Node, Graph> graphs = new LinkedHashMap<>();
-        mem.listGraphNodes().forEachRemaining(g -> graphs.put(g, mem.getGraph(g)));
-        long n = mem.stream().count();
-        replaceGraphs(graphs, Set.of(), false);
-        List<String> names = graphs.keySet().stream().map(Node::getURI).toList();
-        say.accept("loaded " + n + " quads into " + names.size() + " graph(s)");
-        return new LoadSummary(files.size(), names, n, quadCount());
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        List<String> names = new ArrayList<>();
+        long[] loaded = {0};
+        inWriteTransaction(dsg, () -> {
+            GraphReplacer w = new GraphReplacer(dsg);
+            for (int i = 0; i < files.size(); i++) {
+                Path f = files.get(i);
+                QuadPipe.parse(f, langs.get(i), NodeFactory.createURI(Iris.graph(f.getFileName().toString())), w::add);
+                say.accept("parsed " + f);
+            }
+            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
+            w.flush();
+            for (Node g : w.graphs()) {
+                names.add(g.getURI());
+                loaded[0] += StoreCounts.quads(dsg, g);
+            }
+            finish(dsg, w, false);
+            return true;
+        });
+        say.accept("loaded " + loaded[0] + " quads into " + names.size() + " graph(s)");
+        return new LoadSummary(files.size(), List.copyOf(names), loaded[0], quadCount());
     }
 
-    private static void parseInto(Path f, DatasetGraph target) throws StoreException {
+    /** The RDF syntax of {@code f}, from its name; fails when the file cannot be read. */
+    private static Lang syntaxOf(Path f) throws StoreException {
         if (!Files.isRegularFile(f)) throw new StoreException(f + ": no such file");
         if (!Files.isReadable(f)) throw new StoreException(f + ": permission denied");
         String name = f.getFileName().toString();
@@ -237,20 +250,41 @@ public final class ScokgStore implements AutoCloseable {
         Lang lang = RDFLanguages.filenameToLang(bare);
         if (lang == null)
             throw new StoreException(f + ": cannot tell the RDF syntax from the file name (use .trig, .nq, .ttl, .nt, .jsonld or .rdf)");
-        Node defaultGraphName = NodeFactory.createURI(Iris.graph(name));
-        StreamRDF sink = new StreamRDFBase() {
-            @Override public void triple(Triple t) { target.add(defaultGraphName, t.getSubject(), t.getPredicate(), t.getObject()); }
-            @Override public void quad(Quad q) {
-                Node g = q.isDefaultGraph() ? defaultGraphName : q.getGraph();
-                target.add(g, q.getSubject(), q.getPredicate(), q.getObject());
-            }
-        };
+        return lang;
+    }
+
+    /** Work inside a write transaction: true to commit, false to abort; may throw a StoreException (aborts) or anything else. */
+    private interface WriteWork {
+        boolean run() throws StoreException;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction on this thread and commits (unless it
+     * returns false: then it aborts); on any failure
+     * aborts (the store is unchanged) and throws a StoreException: the work's own, or
+     * "cannot write to the store at DIR (nothing was changed): ...".
+     */
+    private void inWriteTransaction(DatasetGraph dsg, WriteWork work) throws StoreException {
         try {
-            RDFParser.source(f).lang(lang).errorHandler(throwingHandler(f)).parse(sink);
-        } catch (RiotException e) {
-            throw new StoreException(oneLine(e), e);
+            dsg.begin(TxnType.WRITE);
         } catch (RuntimeException e) {
-            throw new StoreException(f + ": cannot parse (" + oneLine(e) + ")", e);
+            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+        }
+        boolean committed = false;
+        try {
+            if (work.run()) {
+                dsg.commit();
+                committed = true;
+            }
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+        } finally {
+            if (!committed) {
+                try { dsg.abort(); } catch (RuntimeException ignored) { /* the original failure matters */ }
+            }
+            dsg.end();
         }
     }
 
@@ -268,41 +302,25 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     /**
-     * In one write transaction: removes each graph of {@code graphs} and writes the new
-     * content, removes the graphs named in {@code drop}, and recomputes the canonical
-     * document titles ({@link CanonicalDocuments}) and, when {@code describe} or when the store
-     * already has one, the dataset description ({@link DatasetDescription}). Aborts on any error.
+     * The end of every write transaction: recomputes the canonical document titles
+     * ({@link CanonicalDocuments}) over the union of all graphs and, when {@code describe}
+     * or when the store already has one, the dataset description ({@link DatasetDescription}).
      */
-    private void replaceGraphs(Map<Node, Graph> graphs, Set<Node> drop, boolean describe) throws StoreException {
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        try {
-            Txn.executeWrite(dsg, () -> {
-                for (Map.Entry<Node, Graph> e : graphs.entrySet()) {
-                    Node g = e.getKey();
-                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                    Iterator<Triple> it = e.getValue().find();
-                    while (it.hasNext()) {
-                        Triple t = it.next();
-                        dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject());
-                    }
-                }
-                for (Node g : drop) dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                // Canonical titles depend on every source: recompute them in the same transaction.
-                Node canonical = NodeFactory.createURI(CanonicalDocuments.GRAPH);
-                dsg.deleteAny(canonical, Node.ANY, Node.ANY, Node.ANY);
-                Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
-                titles.find().forEachRemaining(t -> dsg.add(canonical, t.getSubject(), t.getPredicate(), t.getObject()));
-                // The VoID/DCAT description: written by a build, kept up to date by later loads.
-                Node described = NodeFactory.createURI(DatasetDescription.GRAPH);
-                if (describe || dsg.containsGraph(described)) {
-                    dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
-                    DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()).find()
-                        .forEachRemaining(t -> dsg.add(described, t.getSubject(), t.getPredicate(), t.getObject()));
-                }
-            });
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+    private static void finish(DatasetGraph dsg, GraphReplacer w, boolean describe) {
+        w.flush();
+        // Canonical titles depend on every source: recompute them in the same transaction.
+        Node canonical = NodeFactory.createURI(CanonicalDocuments.GRAPH);
+        dsg.deleteAny(canonical, Node.ANY, Node.ANY, Node.ANY);
+        Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
+        w.replace(canonical, titles);
+        w.flush();
+        // The VoID/DCAT description: written by a build, kept up to date by later loads.
+        Node described = NodeFactory.createURI(DatasetDescription.GRAPH);
+        if (describe || dsg.containsGraph(described)) {
+            dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
+            w.replace(described, DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()));
         }
+        w.flush();
     }
 
     // ------------------------------------------------------------------ build
@@ -351,10 +369,14 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     /**
-     * Reads and extracts every input (in parallel), then in one write transaction replaces
-     * each source's graph and (re)loads the ontology and gazetteer graphs from the
-     * classpath; then validates the union of all graphs with the SHACL shapes. A document
-     * that cannot be read or extracted is reported, not fatal.
+     * In one write transaction: reads and extracts every input (in parallel,
+     * {@link SourceBatch#stream}) and writes each document into its source graph as soon as
+     * it is ready and its turn comes (the graph is replaced the first time it is written),
+     * (re)loads the ontology and gazetteer graphs from the classpath, and recomputes the
+     * canonical titles and the dataset description; then validates the union of all graphs
+     * with the SHACL shapes. Only a few documents are in memory at a time. A document that
+     * cannot be read or extracted is reported, not fatal; when no document could be used,
+     * the transaction is aborted and the store is left as it was.
      *
      * @param prune when true, source graphs ({@code Iris.graph(...)}) of documents not
      *              processed in this build are removed (a full rebuild of the corpus)
@@ -365,41 +387,46 @@ public final class ScokgStore implements AutoCloseable {
         if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("no inputs to build");
         Objects.requireNonNull(reader, "reader");
         Consumer<String> say = progress == null ? s -> {} : progress;
-        SourceBatch.Run run = SourceBatch.run(inputs, reader, say);
 
         List<String> warnings = new ArrayList<>();
-        Map<Node, Graph> graphs = new LinkedHashMap<>();
-        List<String> processed = new ArrayList<>();
-        long sourceTriples = 0;
-        for (SourceBatch.Result r : run.processed()) {
-            Node g = NodeFactory.createURI(r.document().graphName());
-            Graph target = graphs.computeIfAbsent(g, k -> GraphFactory.createDefaultGraph());
-            r.document().model().getGraph().find().forEachRemaining(target::add);
-            sourceTriples += r.document().model().size();
-            processed.add(r.document().fileName());
-            for (String w : r.document().warnings() == null ? List.<String>of() : r.document().warnings())
-                warnings.add(r.document().fileName() + ": " + w);
-        }
-        if (processed.isEmpty()) {
-            List<String> failed = run.failed().stream().map(SourceBatch.Result::reason).toList();
-            List<String> skipped = run.skipped().stream().map(SourceBatch.Result::reason).toList();
-            return new BuildSummary(List.of(), skipped, failed, warnings, 0, quadCount(), 0, -1, List.of());
-        }
+        List<String> processed = new ArrayList<>(), skipped = new ArrayList<>(), failed = new ArrayList<>();
+        long[] sourceTriples = {0};
         Graph ontology = classpathGraph(ONTOLOGY_RESOURCE, Sco.ONTOLOGY_GRAPH, warnings);
         Graph gazetteer = classpathGraph(GAZETTEER_RESOURCE, Iris.base(), warnings);
-        if (ontology != null) graphs.put(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
         if (gazetteer != null) org.scokg.model.ScriptLabels.enrichGazetteer(gazetteer);
-        if (gazetteer != null) graphs.put(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
-        Set<Node> drop = new HashSet<>();
-        if (prune) {
-            String prefix = Iris.base() + "graph/";
-            Txn.executeRead(dataset.asDatasetGraph(), () -> dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> {
-                if (g.isURI() && g.getURI().startsWith(prefix) && !graphs.containsKey(g)) drop.add(g);
-            }));
-        }
-        say.accept("writing " + graphs.size() + " graph(s) to " + directory);
-        replaceGraphs(graphs, drop, true);
-        for (Node g : drop) say.accept("removed stale graph " + g.getURI());
+        List<Node> removed = new ArrayList<>();
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        say.accept("writing to " + directory + " as documents are extracted (one transaction)");
+        inWriteTransaction(dsg, () -> {
+            GraphReplacer w = new GraphReplacer(dsg);
+            SourceBatch.stream(inputs, reader, SourceBatch.THREADS, say, r -> {
+                switch (r.status()) {
+                    case SKIPPED -> skipped.add(r.reason());
+                    case FAILED -> failed.add(r.reason());
+                    case PROCESSED -> {
+                        var d = r.document();
+                        w.replace(NodeFactory.createURI(d.graphName()), d.model().getGraph());
+                        sourceTriples[0] += d.model().size();
+                        processed.add(d.fileName());
+                        for (String x : d.warnings() == null ? List.<String>of() : d.warnings())
+                            warnings.add(d.fileName() + ": " + x);
+                    }
+                }
+            });
+            if (processed.isEmpty()) return false;     // nothing usable: the store stays as it was
+            if (ontology != null) w.replace(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
+            if (gazetteer != null) w.replace(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
+            if (prune) {
+                removed.addAll(w.untouched(Iris.base() + "graph/"));
+                for (Node g : removed) w.clear(g);
+            }
+            say.accept("computing canonical titles and the dataset description");
+            finish(dsg, w, true);
+            return true;
+        });
+        if (processed.isEmpty())
+            return new BuildSummary(List.of(), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), 0, quadCount(), 0, -1, List.of());
+        for (Node g : removed) say.accept("removed stale graph " + g.getURI());
 
         int violations = -1;
         List<String> messages = new ArrayList<>();
@@ -408,12 +435,8 @@ public final class ScokgStore implements AutoCloseable {
             say.accept("validating with SHACL shapes");
             try {
                 Shapes shapes = Shapes.parse(shapesGraph);
-                DatasetGraph dsg = dataset.asDatasetGraph();
-                ValidationReport report = Txn.calculateRead(dsg, () -> {
-                    Graph copy = GraphFactory.createDefaultGraph();
-                    dsg.getUnionGraph().find().forEachRemaining(copy::add);
-                    return ShaclValidator.get().validate(shapes, copy);
-                });
+                // Straight over the store's union graph, in a read transaction: no copy in memory.
+                ValidationReport report = Txn.calculateRead(dsg, () -> ShaclValidator.get().validate(shapes, dsg.getUnionGraph()));
                 violations = report.getEntries().size();
                 for (ReportEntry e : report.getEntries()) {
                     if (messages.size() >= SHACL_MESSAGES) break;
@@ -425,10 +448,8 @@ public final class ScokgStore implements AutoCloseable {
         } else {
             warnings.add(SHAPES_RESOURCE + " not found; SHACL validation skipped");
         }
-        return new BuildSummary(List.copyOf(processed),
-            run.skipped().stream().map(SourceBatch.Result::reason).toList(),
-            run.failed().stream().map(SourceBatch.Result::reason).toList(),
-            List.copyOf(warnings), sourceTriples, quadCount(), entityCount(), violations, List.copyOf(messages));
+        return new BuildSummary(List.copyOf(processed), List.copyOf(skipped), List.copyOf(failed),
+            List.copyOf(warnings), sourceTriples[0], quadCount(), entityCount(), violations, List.copyOf(messages));
     }
 
     private static String describe(ReportEntry e) {
@@ -464,12 +485,7 @@ public final class ScokgStore implements AutoCloseable {
     public long quadCount() {
         checkOpen();
         DatasetGraph dsg = dataset.asDatasetGraph();
-        return Txn.calculateRead(dsg, () -> {
-            long n = 0;
-            Iterator<Quad> it = dsg.find();
-            while (it.hasNext()) { it.next(); n++; }
-            return n;
-        });
+        return Txn.calculateRead(dsg, () -> StoreCounts.all(dsg));
     }
 
     /** Names of the named graphs in the store, sorted. */
@@ -487,6 +503,8 @@ public final class ScokgStore implements AutoCloseable {
     public long entityCount() {
         checkOpen();
         return Txn.calculateRead(dataset, () -> {
+            SubjectScan scan = SubjectScan.of(dataset.asDatasetGraph());
+            if (scan != null) return scan.run(Set.of(), Set.of(), (s, c) -> {}).subjectsWithType;
             try (QueryExecution qe = QueryExecution.dataset(dataset)
                     .query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t }").build()) {
                 ResultSet rs = qe.execSelect();

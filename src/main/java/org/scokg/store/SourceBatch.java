@@ -1,11 +1,16 @@
 package org.scokg.store;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.scokg.extract.ExtractedDocument;
@@ -17,7 +22,8 @@ import org.scokg.text.SourceReader;
 /**
  * Reads and extracts a set of inputs (files and directories, see {@link InputWalker}).
  * Documents are independent, so they are read and extracted in parallel on a small pool
- * (at most 2 threads: the tool shares small machines); the results keep the input order.
+ * (at most 2 threads: the tool shares small machines); the results keep the input order
+ * and are handed over one by one ({@link #stream}), so memory stays bounded.
  * One bad document never stops the others: it is reported as failed or skipped.
  */
 public final class SourceBatch {
@@ -59,9 +65,15 @@ public final class SourceBatch {
 
     /**
      * As {@link #run} but streaming: results go to {@code sink} in input order as they are
-     * ready, and only a small window of documents (a few per thread) is held at any time,
-     * so the corpus never has to fit in the heap. {@code sink} is called on the caller's
-     * thread.
+     * ready, and only a bounded number of documents ({@link #AHEAD} per thread, queued or
+     * done and waiting for their turn) is held at any time, so the corpus never has to fit
+     * in the heap. {@code sink} is called on the caller's thread (a TDB2 write transaction
+     * begun there can take the results).
+     *
+     * <p>A pipeline, not a series of batches: as soon as the sink has taken a document, the
+     * next one is queued, so a slow document holds up only the results behind it, never the
+     * other threads. If {@code sink} throws, the documents in flight are cancelled and the
+     * exception propagates.
      *
      * @param threads parallelism (1 or more)
      */
@@ -69,27 +81,51 @@ public final class SourceBatch {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(sink, "sink");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-        Consumer<String> say = progress == null ? s -> {} : progress;
+        Consumer<String> say = progress == null ? s -> {} : synchronizedConsumer(progress);
         InputWalker.Listing listing = InputWalker.walk(inputs);
         for (InputWalker.Failure f : listing.failures())
             sink.accept(new Result(f.path(), Status.FAILED, null, f.message()));
         List<Path> files = listing.files();
-        int window = 4 * threads;
-        ForkJoinPool pool = new ForkJoinPool(threads);
+        if (files.isEmpty()) return;
+        int ahead = AHEAD * threads;
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+            Thread t = new Thread(r, "scokg-extract-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Result>> inFlight = new ArrayDeque<>();
+        Iterator<Path> next = files.iterator();
         try {
-            for (int from = 0; from < files.size(); from += window) {
-                List<Path> chunk = files.subList(from, Math.min(files.size(), from + window));
-                List<Result> done = pool.submit(() -> chunk.parallelStream().map(p -> one(p, reader, say)).toList()).get();
-                done.forEach(sink);
+            while (next.hasNext() && inFlight.size() < ahead) inFlight.add(submit(pool, next.next(), reader, say));
+            while (!inFlight.isEmpty()) {
+                Result r = inFlight.poll().get();
+                if (next.hasNext()) inFlight.add(submit(pool, next.next(), reader, say));
+                sink.accept(r);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while extracting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("extraction failed: " + e.getCause(), e.getCause());
+            // one() catches what a document can throw; this is an Error (e.g. OutOfMemoryError)
+            Throwable c = e.getCause();
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException("extraction failed: " + c, c);
         } finally {
-            pool.shutdown();
+            for (Future<Result> f : inFlight) f.cancel(true);
+            pool.shutdownNow();
         }
+    }
+
+    /** Documents queued or done but not yet taken by the sink, per thread. */
+    public static final int AHEAD = 4;
+
+    private static Future<Result> submit(ExecutorService pool, Path p, SourceReader reader, Consumer<String> say) {
+        return pool.submit(() -> one(p, reader, say));
+    }
+
+    private static Consumer<String> synchronizedConsumer(Consumer<String> c) {
+        return s -> { synchronized (c) { c.accept(s); } };
     }
 
     private static Result one(Path p, SourceReader reader, Consumer<String> say) {

@@ -113,4 +113,66 @@ class ScokgStoreTest {
         }
         assertThrows(NullPointerException.class, () -> ScokgStore.open(null));
     }
+
+    @Test void aParseErrorFarIntoABigFileLeavesStoreAsBefore() throws Exception {
+        Path ok = trig("ok.trig", G1 + " { ex:a ex:p 1 . }\n");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 5 * QuadPipe.BATCH; i++)
+            sb.append("<http://example.org/s").append(i).append("> <http://example.org/p> \"").append(i).append("\" ").append(G2).append(" .\n");
+        sb.append("<http://example.org/broken> <http://example.org/p> .\n");
+        Path big = dir.resolve("big.nq");
+        Files.writeString(big, sb.toString());
+        try (ScokgStore s = ScokgStore.open(dir.resolve("db"))) {
+            s.load(List.of(ok), null);
+            List<String> before = s.graphNames();
+            StoreException e = assertThrows(StoreException.class, () -> s.load(List.of(big), null));
+            assertTrue(e.getMessage().startsWith(big + ":" + (5 * QuadPipe.BATCH + 1) + ":"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            assertEquals(1, s.quadCount());
+            assertEquals(before, s.graphNames());
+        }
+    }
+
+    @Test void aGraphInSeveralFilesGetsAllOfThem() throws Exception {
+        Path a = trig("a.trig", G1 + " { ex:a ex:p 1 . }\n");
+        Path b = trig("b.trig", G1 + " { ex:a ex:p 2 . ex:a ex:p 1 . }\n");
+        try (ScokgStore s = ScokgStore.open(dir.resolve("db"))) {
+            s.load(List.of(a), null);
+            ScokgStore.LoadSummary sum = s.load(List.of(a, b), null);
+            assertEquals(2, sum.quadsLoaded(), "distinct quads of the replaced graphs");
+            assertEquals(List.of(Iris.graph("a.txt")), sum.graphs());
+            assertEquals(2, s.quadCount());
+        }
+    }
+
+    @Test void countsAndDescriptionFromTheIndexesMatchIteration() throws Exception {
+        String sco = "@prefix sco: <https://w3id.org/scokg/ontology#> .\n@prefix schema: <https://schema.org/> .\n";
+        Path v1 = dir.resolve("v1.trig");
+        Files.writeString(v1, sco + "@prefix ex: <http://example.org/> .\n"
+            + G1 + " { ex:m2 a sco:Meeting . ex:m1 a sco:Meeting , ex:Other . ex:m3 a sco:Meeting . ex:p a schema:Person . _:b a sco:Meeting ."
+            + " ex:s1 a sco:SourceText . ex:l a \"literal class\" . ex:d a sco:Document . <" + Iris.state("CHN") + "> ex:p 1 . }\n"
+            + G2 + " { ex:m1 a sco:Meeting . ex:s2 a sco:SourceText . ex:x ex:p ex:y . ex:d a sco:Document . }\n");
+        try (ScokgStore s = ScokgStore.open(dir.resolve("db"))) {
+            s.load(List.of(v1), null);
+            DatasetGraph dsg = s.dataset().asDatasetGraph();
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+            Txn.executeRead(dsg, () -> {
+                assertNotNull(SubjectScan.of(dsg), "TDB2 scan applies");
+                var fast = DatasetDescription.compute(dsg, now);
+                var slow = DatasetDescription.computeByIteration(dsg, now);
+                assertTrue(fast.isIsomorphicWith(slow), "same description");
+                long n = 0;
+                for (var it = dsg.find(); it.hasNext(); it.next()) n++;
+                assertEquals(n, StoreCounts.all(dsg));
+            });
+            long sparql = Txn.calculateRead(s.dataset(), () -> {
+                try (QueryExecution qe = QueryExecution.dataset(s.dataset())
+                        .query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t }").build()) {
+                    return qe.execSelect().next().getLiteral("n").getLong();
+                }
+            });
+            assertEquals(sparql, s.entityCount());
+            assertEquals(9, sparql);
+        }
+    }
 }
