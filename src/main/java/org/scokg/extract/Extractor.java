@@ -238,7 +238,9 @@ public final class Extractor {
 
         PersonRef person(Entry affiliation, String name) {
             String clean = NormalizedText.toSimplified(name.replace("•", "·"));
-            return new PersonRef(slugOf(affiliation).toLowerCase(java.util.Locale.ROOT) + "-" + org.scokg.model.Slugs.pinyin(clean), clean);
+            // The name's hash after its pinyin: homophones (罗娥, 洛鄂) are different people.
+            return new PersonRef(slugOf(affiliation).toLowerCase(java.util.Locale.ROOT) + "-" + org.scokg.model.Slugs.pinyin(clean)
+                + "-" + org.scokg.model.Slugs.sha1Prefix(clean), clean);
         }
 
         String slugOf(Entry e) {

@@ -30,4 +30,19 @@ class UnknownNamesTest {
         assertTrue(!d.meeting().place().known());
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("place '伊塞克湖' is not in the gazetteer")), d.warnings().toString());
     }
+
+    @Test
+    void homophoneNamesAreDifferentPeople() {
+        // 罗娥 and 洛鄂 are both luo-e in pinyin; the same name twice is one person.
+        Facts.Document d = Extraction.facts(new SourceText("homophones.txt",
+            "2027年6月10日，上海合作组织成员国外交部长理事会会议在比什凯克举行。"
+            + "中华人民共和国外交部部长罗娥、俄罗斯联邦外交部部长洛鄂出席会议。"));
+        Facts.Document again = Extraction.facts(new SourceText("again.txt",
+            "2028年6月10日，上海合作组织成员国外交部长理事会会议在北京举行。中华人民共和国外交部部长罗娥出席会议。"));
+        List<String> keys = d.attendances().stream().map(a -> a.person().key()).toList();
+        assertEquals(2, keys.size(), keys.toString());
+        assertTrue(keys.get(0).startsWith("chn-luo-e-") && keys.get(1).startsWith("rus-luo-e-"), keys.toString());
+        assertTrue(!keys.get(0).substring(4).equals(keys.get(1).substring(4)), keys.toString());
+        assertEquals(keys.get(0), again.attendances().get(0).person().key());
+    }
 }
