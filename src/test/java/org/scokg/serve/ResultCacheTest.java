@@ -18,7 +18,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,9 +50,7 @@ class ResultCacheTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = tmp.resolve("tdb2");
-        Dataset ds = TDB2Factory.connectDataset(db.toString());
-        Txn.executeWrite(ds, () -> RDFDataMgr.read(ds, Path.of("src/test/resources/fixtures/serve-sample.trig").toString()));
+        db = ServeFixtures.sampleStore(tmp);
         Path qdir = Files.createDirectories(tmp.resolve("queries"));
         Files.writeString(qdir.resolve("meetings.rq"), """
             # Every meeting, by start date.
@@ -67,8 +64,7 @@ class ResultCacheTest {
             SELECT ?meeting ?date WHERE { ?meeting a sco:Meeting ; schema:startDate ?date }
             """);
         queries = CannedQueries.fromDirectory(qdir);
-        passwords = tmp.resolve("passwords");
-        Files.writeString(passwords, "editor: s3cret\n");
+        passwords = ServeFixtures.passwordFile(tmp);
     }
 
     @AfterEach

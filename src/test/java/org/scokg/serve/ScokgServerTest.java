@@ -23,7 +23,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
@@ -59,9 +58,7 @@ class ScokgServerTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        db = tmp.resolve("tdb2");
-        Dataset ds = TDB2Factory.connectDataset(db.toString());
-        Txn.executeWrite(ds, () -> RDFDataMgr.read(ds, Path.of("src/test/resources/fixtures/serve-sample.trig").toString()));
+        db = ServeFixtures.sampleStore(tmp);
         Path qdir = Files.createDirectories(tmp.resolve("queries"));
         Files.writeString(qdir.resolve("meeting-on.rq"), """
             # Meetings that start on a date.

@@ -16,12 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.AfterEach;
@@ -41,12 +38,9 @@ class ServerAccessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = tmp.resolve("tdb2");
-        Dataset ds = TDB2Factory.connectDataset(db.toString());
-        Txn.executeWrite(ds, () -> RDFDataMgr.read(ds, Path.of("src/test/resources/fixtures/serve-sample.trig").toString()));
-        TDBInternal.expel(ds.asDatasetGraph());
-        passwords = tmp.resolve("passwords");
-        Files.writeString(passwords, "editor: s3cret\n");
+        db = ServeFixtures.sampleStore(tmp);
+        TDBInternal.expel(TDB2Factory.connectDataset(db.toString()).asDatasetGraph());
+        passwords = ServeFixtures.passwordFile(tmp);
     }
 
     @AfterEach
