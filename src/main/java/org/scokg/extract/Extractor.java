@@ -343,18 +343,27 @@ public final class Extractor {
          * genre word fits it (文件 fits any); null when none or several fit.
          */
         String documentJustCited(RuleMatch m, List<Mention> mentions) {
-            int[] here = sentenceAt(m.start());
-            int[] before = here[0] > 0 ? sentenceAt(here[0] - 1) : here;
             String head = TitleKey.of(m.group("head"));
+            String key = onlyKeyCitedJustBefore(m.start(), mentions,
+                k -> head.equals("文件") || k.replaceAll("（[^）]*）$", "").endsWith(head));
+            return key == null ? null : org.scokg.model.Iris.document(org.scokg.model.Slugs.documentSlug(key));
+        }
+
+        /**
+         * The key of the one top-level title cited before {@code at}, in its sentence or the one
+         * before, that {@code fits}; null when none or several distinct keys fit.
+         */
+        String onlyKeyCitedJustBefore(int at, List<Mention> mentions, java.util.function.Predicate<String> fits) {
+            int[] here = sentenceAt(at);
+            int from = here[0] > 0 ? sentenceAt(here[0] - 1)[0] : here[0];
             java.util.Set<String> keys = new java.util.LinkedHashSet<>();
             for (int i = 0; i < mentions.size(); i++) {
-                int at = mentionAt.get(i);
+                int cited = mentionAt.get(i);
                 Mention x = mentions.get(i);
-                if (at < before[0] || at >= m.start() || x.nestedIn() >= 0) continue;
-                String k = x.key().replaceAll("（[^）]*）$", "");
-                if (head.equals("文件") || k.endsWith(head)) keys.add(x.key());
+                if (cited < from || cited >= at || x.nestedIn() >= 0) continue;
+                if (fits.test(x.key())) keys.add(x.key());
             }
-            return keys.size() == 1 ? org.scokg.model.Iris.document(org.scokg.model.Slugs.documentSlug(keys.iterator().next())) : null;
+            return keys.size() == 1 ? keys.iterator().next() : null;
         }
 
         // ------------------------------------------------------------ mentions
@@ -425,16 +434,7 @@ public final class Extractor {
         String titleShortened(String key, int open, List<Mention> earlier) {
             Rule shortForm = rules.rule("short-title.back-reference");
             if (shortForm == null || RuleBook.find(shortForm, key, 0) == null) return null;
-            int[] here = sentenceAt(open);
-            int from = here[0] > 0 ? sentenceAt(here[0] - 1)[0] : here[0];
-            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-            for (int i = 0; i < earlier.size(); i++) {
-                Mention x = earlier.get(i);
-                int at = mentionAt.get(i);
-                if (at < from || x.nestedIn() >= 0) continue;
-                if (x.key().length() > key.length() && x.key().endsWith(key)) keys.add(x.key());
-            }
-            return keys.size() == 1 ? keys.iterator().next() : null;
+            return onlyKeyCitedJustBefore(open, earlier, k -> k.length() > key.length() && k.endsWith(key));
         }
 
         /** The first mention rule of one side: "after" rules start with ^, "before" rules end with $. */
