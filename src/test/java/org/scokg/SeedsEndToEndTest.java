@@ -10,15 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scokg.query.CannedQueries;
 import org.scokg.store.ScokgStore;
 
 /** Builds the five seeds into a fresh TDB2 store and checks facts through the canned queries. */
@@ -41,23 +37,7 @@ class SeedsEndToEndTest {
 
     /** Rows of a canned query, each a map of column to lexical form ("" when unbound). */
     static List<Map<String, String>> query(String name, Map<String, String> params) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        Txn.executeRead(store.dataset(), () -> {
-            try (QueryExecution qe = CannedQueries.builtIn().get(name).prepare(store.dataset(), params, 0)) {
-                ResultSet rs = qe.execSelect();
-                List<String> vars = rs.getResultVars();
-                while (rs.hasNext()) {
-                    QuerySolution s = rs.next();
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (String v : vars) {
-                        RDFNode n = s.get(v);
-                        row.put(v, n == null ? "" : n.isLiteral() ? n.asLiteral().getLexicalForm() : n.toString());
-                    }
-                    rows.add(row);
-                }
-            }
-        });
-        return rows;
+        return CannedRows.of(store, name, params);
     }
 
     @Test
@@ -163,5 +143,21 @@ class SeedsEndToEndTest {
         assertEquals("5", road.get(0).get("mentionCount"));
         assertEquals("2014-09-12", road.get(0).get("date"));
         assertEquals("intergovernmental", road.get(0).get("scope"));
+    }
+
+    @Test
+    void titlesRewordedAcrossYearsAreTracedAsOneDocument() {
+        // the 2021 communiqué's title and the 2022 declaration's rewording of it: one document,
+        // traced from either spelling, its mentions counted once under the document that stands for both
+        for (String[] spellings : List.of(
+                new String[] {"建立上合组织科技园区库和创新集群的构想", "上合组织成员国科技园园区库和创新集群构想"},
+                new String[] {"上合组织成员国远程医疗领域合作构想", "上合组织成员国卫生部门远程医疗合作构想"})) {
+            for (String spelling : spellings) {
+                List<Map<String, String>> t = query("agreement-trace", Map.of("title", spelling));
+                assertEquals(List.of("2021", "2022"), t.stream().map(r -> r.get("meetingDate").substring(0, 4)).toList(), spelling);
+                assertEquals(1, t.stream().map(r -> r.get("doc")).distinct().count(), spelling);
+                assertEquals(List.of(spellings[0], spellings[1]), t.stream().map(r -> r.get("surface")).toList());
+            }
+        }
     }
 }

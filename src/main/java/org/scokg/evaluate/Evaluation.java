@@ -11,6 +11,7 @@ import java.util.Set;
 import org.scokg.extract.Facts;
 import org.scokg.extract.Gazetteer;
 import org.scokg.extract.TitleKey;
+import org.scokg.extract.VariantTitles;
 
 /**
  * Compares extracted facts with gold annotations. Facts are matched by identity (an
@@ -47,6 +48,8 @@ public final class Evaluation {
     private final Gazetteer gazetteer = Gazetteer.builtIn();
     /** The keys the extractor gave each surface it met, over every document added. */
     private final Map<String, Set<String>> keysBySurface = new HashMap<>();
+    /** Each key as the documents added cite it, for the corpus-level merge of variant titles. */
+    private final List<VariantTitles.Cited> cited = new ArrayList<>();
 
     public Map<String, Score> scores() { return scores; }
     public Map<String, Accuracy> accuracies() { return accuracies; }
@@ -72,6 +75,8 @@ public final class Evaluation {
         for (Facts.Mention m : doc.mentions()) {
             mentions.put(String.valueOf(m.begin()), m);
             keysBySurface.computeIfAbsent(m.surface(), k -> new HashSet<>()).add(m.key());
+            Set<String> dates = m.date() == null ? Set.of() : Set.of(m.date().lexical());
+            cited.add(new VariantTitles.Cited(m.key(), Set.of(f), dates));
         }
         compare(f, "mention", gold.of("mention"), g -> g.get("offset"), mentions, (g, p) -> {
             check(f, "mention.surface", g.get("surface"), p.surface());
@@ -94,27 +99,31 @@ public final class Evaluation {
     /**
      * Checks the same/different pairs of all gold files: two surfaces name one document when
      * the extractor gave their mentions one key (in context, so a short form such as 《日历》
-     * counts as resolved only where the text resolves it); a surface no added document
-     * contains is keyed on its own ({@link TitleKey}).
+     * counts as resolved only where the text resolves it), after the corpus-level merge of
+     * variant titles over every document added ({@link VariantTitles}, as the store does);
+     * a surface no added document contains is keyed on its own ({@link TitleKey}).
      */
     public void addIdentities(List<Gold> golds) {
+        Map<String, String> merged = VariantTitles.merges(cited);
         for (Gold g : golds) {
             for (Gold.Fact pair : g.of("same")) {
-                Set<String> keys = new HashSet<>(keysOf(pair.get("a")));
-                keys.addAll(keysOf(pair.get("b")));
+                Set<String> keys = new HashSet<>(keysOf(pair.get("a"), merged));
+                keys.addAll(keysOf(pair.get("b"), merged));
                 tally("document.same", keys.size() == 1, g.fileName() + ":" + pair.line() + " split: " + pair.get("a") + " ≠ " + pair.get("b"));
             }
             for (Gold.Fact pair : g.of("different")) {
-                Set<String> shared = new HashSet<>(keysOf(pair.get("a")));
-                shared.retainAll(keysOf(pair.get("b")));
+                Set<String> shared = new HashSet<>(keysOf(pair.get("a"), merged));
+                shared.retainAll(keysOf(pair.get("b"), merged));
                 tally("document.different", shared.isEmpty(), g.fileName() + ":" + pair.line() + " merged: " + pair.get("a") + " = " + pair.get("b"));
             }
         }
     }
 
-    private Set<String> keysOf(String surface) {
+    private Set<String> keysOf(String surface, Map<String, String> merged) {
         Set<String> found = keysBySurface.get(surface);
-        return found != null ? found : Set.of(TitleKey.of(surface));
+        Set<String> keys = new HashSet<>();
+        for (String k : found != null ? found : Set.of(TitleKey.of(surface))) keys.add(merged.getOrDefault(k, k));
+        return keys;
     }
 
     private void meeting(String f, Gold gold, Facts.Document doc) {

@@ -12,7 +12,9 @@ import org.scokg.normalize.NormalizedText;
  * variants and 至 in year ranges, 上海合作组织 / 上合组织, 协议 / 协定, the particle 的,
  * and quotation marks. It also drops what the genre adds or leaves out of one title from
  * one year to the next without naming another document: 成员国, the agency qualifiers
- * (授权部门, 主管部门…, with or without 间), 领域, 综合, a bracketed aside without digits
+ * (授权部门, 主管部门…, with or without 间, and 部门 after a sector: 青年部门合作 is 青年合作,
+ * 卫生部门远程医疗 keeps 卫生), 领域, 综合, 工作 before 合作 (青年工作合作 is 青年合作),
+ * a bracketed aside without digits
  * (（铁路）), and it reads 至2030年 as 2030年前. The scope 上合组织 goes first when a short
  * lead word was written before it (促进上合组织… and 上合组织促进… are one programme). Words
  * that make two documents different
@@ -36,7 +38,9 @@ public final class TitleKey {
     /** Words a title gains or loses across years without becoming another document; longest first. */
     private static final String[] FILLERS = {
         "授权机构间", "授权部门间", "主管部门间", "主管机关间", "经授权的", "授权机构", "授权部门", "主管部门",
-        "主管机关", "相关部门", "经授权", "成员国", "领域", "综合"};
+        "主管机关", "相关部门", "经授权", "成员国", "部门间", "部门", "领域", "综合"};
+    /** 工作 before 合作 says nothing more: 青年工作合作 is 青年合作; 工作计划 (a work plan) stays. */
+    private static final Pattern WORK_BEFORE_COOPERATION = Pattern.compile("工作(?=合作)");
 
     /** The key of a title written any way. */
     public static String of(String title) {
@@ -58,6 +62,7 @@ public final class TitleKey {
         s = DASHES.matcher(s).replaceAll("—");
         s = s.replace("上海合作组织", "上合组织").replace("协议", "协定");
         for (String filler : FILLERS) s = s.replace(filler, "");
+        s = WORK_BEFORE_COOPERATION.matcher(s).replaceAll("");
         s = s.replace("的", "").replace("上合组织地区", "上合组织");
         s = ASIDE.matcher(s).replaceAll("");
         s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");

@@ -82,6 +82,7 @@ public final class Sco {
     public static final Property year = prop("year");
     public static final Property hostState = prop("hostState");
     public static final Property canonicalKey = prop("canonicalKey");
+    public static final Property canonicalDocument = prop("canonicalDocument");
     public static final Property scope = prop("scope");
     public static final Property implementsDocument = prop("implements");
     public static final Property memberSince = prop("memberSince");

@@ -27,6 +27,9 @@ class TitleKeyTest {
         assertEquals(TitleKey.of("上合组织成员国授权机构间数字经济领域合作构想"), TitleKey.of("上合组织成员国数字经济合作构想"));
         assertEquals(TitleKey.of("上合组织成员国公路部门（公路）协作构想"), TitleKey.of("上合组织成员国公路部门协作构想"));
         assertEquals(TitleKey.of("上合组织至2035年交通发展战略"), TitleKey.of("上合组织2035年前交通发展战略"));
+        // 部门 after a sector and 工作 before 合作 are the same agreement's wording of another year
+        assertEquals(TitleKey.of("上合组织成员国主管部门间妇女工作合作协定"), TitleKey.of("上合组织成员国妇女部门合作协议"));
+        assertEquals(TitleKey.of("上合组织成员国体育部门间合作谅解备忘录"), TitleKey.of("上合组织成员国体育合作谅解备忘录"));
         // the scope first, whichever side of a short lead word it was written on
         assertEquals(TitleKey.of("推动上合组织成员国青年交流合作纲要"), TitleKey.of("上海合作组织成员国推动青年交流合作纲要"));
         assertEquals(TitleKey.of("关于上合组织扩员程序的条例"), TitleKey.of("上合组织关于扩员程序条例"));
@@ -43,6 +46,10 @@ class TitleKeyTest {
     @Test
     void differentDocumentsKeepDifferentKeys() {
         assertNotEquals(TitleKey.of("上合组织成员国海关合作协定"), TitleKey.of("上合组织成员国海关合作协定议定书"));
+        // the sector before 部门 stays: health agencies' telemedicine is not just telemedicine by key
+        assertNotEquals(TitleKey.of("上合组织成员国卫生部门远程医疗合作构想"), TitleKey.of("上合组织成员国远程医疗合作构想"));
+        // a work plan is not a plan
+        assertNotEquals(TitleKey.of("上合组织秘书处2024年工作计划"), TitleKey.of("上合组织秘书处2024年计划"));
         assertNotEquals(TitleKey.of("上合组织交通发展战略（2021—2025年）"), TitleKey.of("上合组织交通发展战略（2026—2030年）"));
         assertNotEquals(TitleKey.of("上合组织秘书处关于落实〈纲要〉举行活动的报告"), TitleKey.of("上合组织秘书处落实〈纲要〉举行活动情况的报告"));
         assertNotEquals(TitleKey.of("上合组织成员国环保合作构想"),
