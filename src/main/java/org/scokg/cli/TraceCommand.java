@@ -109,7 +109,7 @@ final class TraceCommand extends Base {
         }
         List<String> parts = new ArrayList<>();
         if (verbs.size() > 1) parts.add("the act (" + String.join(", ", verbs) + ")");
-        if (dates.size() > 1) parts.add("the date (" + String.join(", ", dates) + ")");
+        if (org.scokg.extract.Dates.disagree(dates)) parts.add("the date (" + String.join(", ", dates) + ")");
         if (venues.size() > 1) parts.add("the place (" + String.join(", ", venues) + ")");
         return String.join("; ", parts);
     }

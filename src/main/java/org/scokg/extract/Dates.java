@@ -22,6 +22,21 @@ public final class Dates {
     /** A start and an end (the same for one day). */
     public record Range(TypedDate start, TypedDate end) {}
 
+    /**
+     * True when two lexical dates (xsd:date, gYearMonth or gYear) can name one day: equal, or
+     * one a less precise form of the other ("2021" and "2021-11-25"); a citation that gives
+     * only the year does not contradict one that gives the day.
+     */
+    public static boolean consistent(String a, String b) {
+        return a.startsWith(b) || b.startsWith(a);
+    }
+
+    /** True when some two of the lexical dates cannot name one day ({@link #consistent}). */
+    public static boolean disagree(java.util.Collection<String> dates) {
+        for (String a : dates) for (String b : dates) if (!consistent(a, b)) return true;
+        return false;
+    }
+
     private static final String N = "([0-9]{1,4}|[〇零一二三四五六七八九十百]{1,6})";
     private static final Pattern FULL = Pattern.compile(N + "年(?:" + N + "月(?:" + N + "日)?)?");
     private static final Pattern RANGE_TAIL = Pattern.compile("(?:[-—–－‐‑−~～]|至|到)(?:" + N + "月)?" + N + "日");

@@ -211,7 +211,7 @@ public final class VariantTitles {
      */
     static boolean datesAgree(Set<String> a, Set<String> b) {
         if (a.isEmpty() || b.isEmpty()) return true;
-        for (String x : a) for (String y : b) if (x.startsWith(y) || y.startsWith(x)) return true;
+        for (String x : a) for (String y : b) if (Dates.consistent(x, y)) return true;
         return false;
     }
 

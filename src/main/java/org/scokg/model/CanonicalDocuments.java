@@ -127,7 +127,7 @@ public final class CanonicalDocuments {
                 if (!k[1].isEmpty()) dates.add(k[1]);
                 if (!k[2].isEmpty()) places.add(k[2]);
             }
-            if (verbs.size() > 1 || dates.size() > 1 || places.size() > 1)
+            if (verbs.size() > 1 || org.scokg.extract.Dates.disagree(dates) || places.size() > 1)
                 out.addLiteral(doc, Sco.actsDisagree, out.createTypedLiteral(true));
         });
     }

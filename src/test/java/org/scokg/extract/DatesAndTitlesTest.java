@@ -1,6 +1,7 @@
 package org.scokg.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,5 +58,15 @@ class DatesAndTitlesTest {
         String hostile = "《".repeat(200_000) + "》".repeat(3);
         TitleScanner.Result r = TitleScanner.scan(hostile);
         assertTrue(r.spans().size() <= 3);
+    }
+
+    @Test
+    void aYearDoesNotContradictADayOfThatYear() {
+        assertTrue(Dates.consistent("2021", "2021-11-25"));
+        assertTrue(Dates.consistent("2021-11", "2021-11-25"));
+        assertFalse(Dates.consistent("2021-11-25", "2021-11-26"));
+        assertFalse(Dates.consistent("2020", "2021-11-25"));
+        assertFalse(Dates.disagree(java.util.List.of("2021", "2021-11", "2021-11-25")));
+        assertTrue(Dates.disagree(java.util.List.of("2021", "2014-09-12")));
     }
 }
