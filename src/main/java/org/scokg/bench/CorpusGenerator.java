@@ -140,9 +140,10 @@ public final class CorpusGenerator {
         Doc(Random r, int index) {
             this.r = r;
             this.index = index;
-            this.year = 2002 + r.nextInt(24);
-            this.month = 1 + r.nextInt(12);
-            this.day = 1 + r.nextInt(27);
+            java.time.LocalDate start = meetingDay(index);
+            this.year = start.getYear();
+            this.month = start.getMonthValue();
+            this.day = start.getDayOfMonth();
         }
 
         String text() {
@@ -157,8 +158,9 @@ public final class CorpusGenerator {
             sb.append('\n');
             boolean online = r.nextInt(10) == 0;
             String venue = r.nextInt(5) == 0 ? pick(INVENTED_VENUES) : pick(cities);
+            java.time.LocalDate next = java.time.LocalDate.of(year, month, day).plusDays(1);
             String dates = r.nextBoolean() ? date(year, month, day)
-                : date(year, month, day) + "至" + (day + 1) + "日";
+                : date(year, month, day) + "至" + (next.getMonthValue() == month ? "" : next.getMonthValue() + "月") + next.getDayOfMonth() + "日";
             String host = pick(states.subList(0, Math.min(10, states.size())));
             para(dates + "，上海合作组织（以下简称“上合组织”或“本组织”）成员国" + SHORT_COUNCILS[council]
                 + ord + (online ? "以视频方式举行。" : "在" + venue + "举行。") + attendees(6 + r.nextInt(4)) + "出席会议。");
@@ -282,6 +284,22 @@ public final class CorpusGenerator {
         long n = 0;
         for (int i = 0; i < s.length(); i++) n += s.charAt(i) < 0x80 ? 1 : s.charAt(i) < 0x800 ? 2 : 3;
         return n;
+    }
+
+    /** Days from 2002-01-01 to 2025-12-31: the span the meeting days are spread over. */
+    private static final int SPAN_DAYS = 8766;
+    /** Coprime with {@link #SPAN_DAYS}, so index → day is one-to-one within a span. */
+    private static final int DAY_STRIDE = 7919;
+
+    /**
+     * The first day of document {@code index}'s meeting: a different day for every document
+     * (spread over 2002–2025, then the next 24 years), so that two generated documents never
+     * report one meeting (its IRI is council + first day) with different venues or chairs,
+     * which SHACL would rightly flag.
+     */
+    static java.time.LocalDate meetingDay(int index) {
+        long offset = (long) index * DAY_STRIDE % SPAN_DAYS + (long) (index / SPAN_DAYS) * SPAN_DAYS;
+        return java.time.LocalDate.of(2002, 1, 1).plusDays(offset);
     }
 
     static String date(int y, int m, int d) {

@@ -57,6 +57,13 @@ class CorpusGeneratorTest {
         }
     }
 
+    @Test void everyDocumentReportsAMeetingOfItsOwnDay() {
+        java.util.Set<java.time.LocalDate> days = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) assertTrue(days.add(CorpusGenerator.meetingDay(i)), "day of document " + i);
+        assertEquals(2002, CorpusGenerator.meetingDay(0).getYear());
+        assertTrue(CorpusGenerator.meetingDay(1).getYear() > 2020, "spread over the years, not one after the other");
+    }
+
     @Test void chineseNumerals() {
         assertEquals("八", CorpusGenerator.chineseNumber(8));
         assertEquals("十二", CorpusGenerator.chineseNumber(12));
