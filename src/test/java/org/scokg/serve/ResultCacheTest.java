@@ -201,28 +201,30 @@ class ResultCacheTest {
         assertEquals("miss", cache(get(s, "/scokg/query/meetings", "text/csv")));
     }
 
+    static Answer answer(int bytes) { return new Answer(new byte[bytes], "t", null, -1); }
+
     @Test
     void boundedByEntriesAndBytes() {
         Dataset ds = TDB2Factory.connectDataset(db.toString());
         ResultCache c = new ResultCache(ds.asDatasetGraph(), 2, 10_000);
         Txn.executeRead(ds, () -> {
             ResultCache.State st = c.state();
-            c.put("a", st, new byte[10], "t", null);
-            c.put("b", st, new byte[10], "t", null);
+            c.put("a", st, answer(10));
+            c.put("b", st, answer(10));
             assertNotNull(c.get("a", st)); // a is now the most recently used
-            c.put("c", st, new byte[10], "t", null);
+            c.put("c", st, answer(10));
             assertEquals(2, c.size());
             assertNull(c.get("b", st), "the least recently used goes first");
             assertNotNull(c.get("a", st));
-            c.put("big", st, new byte[5_000], "t", null);
+            c.put("big", st, answer(5_000));
             assertNull(c.get("big", st), "an answer over a quarter of the bound is not kept");
-            c.put("d", st, new byte[2_000], "t", null);
-            c.put("e", st, new byte[2_000], "t", null);
+            c.put("d", st, answer(2_000));
+            c.put("e", st, answer(2_000));
             assertTrue(c.bytes() <= 10_000, "bytes " + c.bytes());
             c.invalidate();
             assertEquals(0, c.size());
             assertEquals(0, c.bytes());
-            c.put("f", st, new byte[10], "t", null);
+            c.put("f", st, answer(10));
             assertNull(c.get("f", c.state()), "an answer computed before an invalidation is not kept");
         });
         org.apache.jena.tdb2.sys.TDBInternal.expel(ds.asDatasetGraph());
