@@ -20,9 +20,9 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.cli.CliRun;
 import org.scokg.query.CannedQueries;
@@ -37,39 +37,29 @@ class PagingTest {
 
     @TempDir Path tmp;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final List<ScokgServer> servers = new ArrayList<>();
+    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     Path db;
     CannedQueries queries;
 
     @BeforeEach
     void setUp() throws Exception {
         db = ServeFixtures.sampleStore(tmp);
-        Path qdir = Files.createDirectories(tmp.resolve("queries"));
-        Files.writeString(qdir.resolve("triples.rq"), """
+        queries = ServeFixtures.queries(tmp,
+            "triples", """
             # Every triple of the store, in order.
             # @param p iri  only this predicate (optional)
             SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o
-            """);
-        Files.writeString(qdir.resolve("first-meetings.rq"), """
+            """,
+            "first-meetings", """
             # The first meeting: the query has its own LIMIT.
             """ + PREFIXES + """
             SELECT ?meeting ?date WHERE { ?meeting a sco:Meeting ; schema:startDate ?date } ORDER BY ?date LIMIT 1
-            """);
-        Files.writeString(qdir.resolve("any-meeting.rq"), """
+            """,
+            "any-meeting", """
             # Is there a meeting?
             """ + PREFIXES + """
             ASK { ?m a sco:Meeting }
             """);
-        queries = CannedQueries.fromDirectory(qdir);
-    }
-
-    @AfterEach
-    void tearDown() { servers.forEach(ScokgServer::close); }
-
-    ScokgServer start(ServerOptions o) {
-        ScokgServer s = ScokgServer.start(o);
-        servers.add(s);
-        return s;
     }
 
     ServerOptions options() { return new ServerOptions(db, null, 0, 30_000).withQueries(queries); }
@@ -107,7 +97,7 @@ class PagingTest {
 
     @Test
     void followingNextLinksGivesTheWholeAnswerInOrder() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         List<String> all = lines(get(s, "/scokg/query/triples"));
         assertTrue(all.size() > 20, "the sample store has " + all.size() + " triples");
         for (int size : new int[] {1, 7, all.size()}) {
@@ -134,7 +124,7 @@ class PagingTest {
 
     @Test
     void theNextLinkKeepsTheOtherParametersAsWritten() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         String p = "http%3A%2F%2Fwww.w3.org%2F1999%2F02%2F22-rdf-syntax-ns%23type";
         HttpResponse<String> r = get(s, "/scokg/query/triples?offset=1&p=" + p + "&limit=2&format=tsv");
         assertEquals(2, rows(r).size());
@@ -150,7 +140,7 @@ class PagingTest {
 
     @Test
     void emptyPagesAndTheQuerysOwnLimit() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         int n = lines(get(s, "/scokg/query/triples")).size();
         HttpResponse<String> none = get(s, "/scokg/query/triples?limit=0");
         assertEquals(List.of(), lines(none));
@@ -174,7 +164,7 @@ class PagingTest {
 
     @Test
     void badValuesAre400WithOneLine() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         for (String q : new String[] {"limit=-1", "limit=ten", "offset=-5", "offset=1.5", "limit=99999999999999999999", "limit=1&limit=2", "limit="}) {
             HttpResponse<String> r = get(s, "/scokg/query/triples?" + q);
             assertEquals(400, r.statusCode(), q + ": " + r.body());
@@ -187,7 +177,7 @@ class PagingTest {
 
     @Test
     void thePageIsPartOfTheCacheKey() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         HttpResponse<String> first = get(s, "/scokg/query/triples?limit=2");
         assertEquals("miss", cache(first));
         assertEquals("hit", cache(get(s, "/scokg/query/triples?limit=2")));
@@ -206,7 +196,7 @@ class PagingTest {
 
     @Test
     void theBoundOnRowsStillHolds() throws Exception {
-        ScokgServer s = start(options().withMaxRows(3));
+        ScokgServer s = servers.start(options().withMaxRows(3));
         HttpResponse<String> whole = get(s, "/scokg/query/triples");
         assertEquals(3, lines(whole).size());
         assertEquals("3; truncated", whole.headers().firstValue(ResultLimitFilter.HEADER).orElse(null));
@@ -225,7 +215,7 @@ class PagingTest {
 
     @Test
     void theListingNamesThePagingParameters() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         HttpResponse<String> r = get(s, "/scokg/query/");
         var arr = org.apache.jena.atlas.json.JSON.parse(r.body()).get("queries").getAsArray();
         for (var v : arr) {
@@ -239,7 +229,7 @@ class PagingTest {
 
     @Test
     void builtInQueriesAndTheCommandLine() throws Exception {
-        ScokgServer s = start(new ServerOptions(db, null, 0, 30_000));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 30_000));
         List<String> all = lines(get(s, "/scokg/query/meetings"));
         assertEquals(2, all.size(), "the sample store reports two meetings");
         HttpResponse<String> first = get(s, "/scokg/query/meetings?limit=1");

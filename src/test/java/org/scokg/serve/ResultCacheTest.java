@@ -18,9 +18,9 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.query.CannedQueries;
 import org.scokg.store.ScokgStore;
@@ -43,7 +43,7 @@ class ResultCacheTest {
 
     @TempDir Path tmp;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final List<ScokgServer> servers = new ArrayList<>();
+    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     Path db;
     Path passwords;
     CannedQueries queries;
@@ -51,29 +51,19 @@ class ResultCacheTest {
     @BeforeEach
     void setUp() throws Exception {
         db = ServeFixtures.sampleStore(tmp);
-        Path qdir = Files.createDirectories(tmp.resolve("queries"));
-        Files.writeString(qdir.resolve("meetings.rq"), """
+        queries = ServeFixtures.queries(tmp,
+            "meetings", """
             # Every meeting, by start date.
             """ + PREFIXES + """
             SELECT ?meeting ?startDate WHERE { ?meeting a sco:Meeting ; schema:startDate ?startDate } ORDER BY ?startDate ?meeting
-            """);
-        Files.writeString(qdir.resolve("meeting-on.rq"), """
+            """,
+            "meeting-on", """
             # Meetings that start on a date.
             # @param date date  the start date
             """ + PREFIXES + """
             SELECT ?meeting ?date WHERE { ?meeting a sco:Meeting ; schema:startDate ?date }
             """);
-        queries = CannedQueries.fromDirectory(qdir);
         passwords = ServeFixtures.passwordFile(tmp);
-    }
-
-    @AfterEach
-    void tearDown() { servers.forEach(ScokgServer::close); }
-
-    ScokgServer start(ServerOptions o) {
-        ScokgServer s = ScokgServer.start(o);
-        servers.add(s);
-        return s;
     }
 
     ServerOptions options() { return new ServerOptions(db, null, 0, 30_000).withQueries(queries); }
@@ -90,7 +80,7 @@ class ResultCacheTest {
 
     @Test
     void aHitIsTheMissByteForByte() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         for (String accept : new String[] {"application/sparql-results+json", "text/csv", "text/tab-separated-values", "application/sparql-results+xml"}) {
             HttpResponse<byte[]> miss = get(s, "/scokg/query/meetings", accept);
             HttpResponse<byte[]> hit = get(s, "/scokg/query/meetings", accept);
@@ -105,7 +95,7 @@ class ResultCacheTest {
 
     @Test
     void parametersAndMediaTypeArePartOfTheKey() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         HttpResponse<byte[]> a = get(s, "/scokg/query/meeting-on?date=2023-10-26", "text/csv");
         assertEquals("miss", cache(a));
         assertTrue(text(a).contains("2023-10-26"), text(a));
@@ -126,7 +116,7 @@ class ResultCacheTest {
 
     @Test
     void anUpdateThroughFusekiChangesTheAnswer() throws Exception {
-        ScokgServer s = start(options().withUpdates(passwords));
+        ScokgServer s = servers.start(options().withUpdates(passwords));
         HttpResponse<byte[]> before = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertFalse(text(before).contains("2030-01-01"));
@@ -144,7 +134,7 @@ class ResultCacheTest {
 
     @Test
     void anyCommitToTheServedDatasetChangesTheAnswer() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         assertEquals("miss", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         // In this JVM the store's location gives the dataset the server holds.
@@ -168,7 +158,7 @@ class ResultCacheTest {
         try (ScokgStore st = ScokgStore.open(store)) {
             assertTrue(st.build(List.of(in), null).usable());
         }
-        ScokgServer s = start(new ServerOptions(store, null, 0, 30_000));
+        ScokgServer s = servers.start(new ServerOptions(store, null, 0, 30_000));
         HttpResponse<byte[]> before = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertEquals(2, text(before).strip().lines().count(), text(before));
@@ -181,7 +171,7 @@ class ResultCacheTest {
 
     @Test
     void noCacheMeansNoCache() throws Exception {
-        ScokgServer s = start(options().withCacheBytes(0));
+        ScokgServer s = servers.start(options().withCacheBytes(0));
         HttpResponse<byte[]> a = get(s, "/scokg/query/meetings", "text/csv");
         HttpResponse<byte[]> b = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals(200, b.statusCode());
@@ -192,7 +182,7 @@ class ResultCacheTest {
 
     @Test
     void warmingFillsTheCacheInTheBackground() throws Exception {
-        ScokgServer s = start(options().withWarmCache(true));
+        ScokgServer s = servers.start(options().withWarmCache(true));
         assertEquals(200, get(s, "/$/ping", null).statusCode());
         // Without asking any canned query: the one that needs no parameter gets cached (JSON).
         for (int i = 0; i < 200 && s.cache().size() < 1; i++) Thread.sleep(50);
