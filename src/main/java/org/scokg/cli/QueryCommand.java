@@ -13,6 +13,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.Page;
 import org.scokg.store.ScokgStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,12 +21,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(modelTransformer = Main.CollectErrors.class, name = "query", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run the canned query queries/NAME.rq against the store (over the union of all graphs).",
-                   "Formats: tsv (SPARQL 1.1 TSV results, the default), csv (SPARQL 1.1 CSV), json (SPARQL 1.1 JSON), text (aligned table)."})
+                   "Formats: tsv (SPARQL 1.1 TSV results, the default), csv (SPARQL 1.1 CSV), json (SPARQL 1.1 JSON), text (aligned table).",
+                   "Every query also takes --param limit=N and --param offset=N: one page of its ordered answer."})
 final class QueryCommand extends Base {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "The TDB2 store directory.")
     Path db;
 
-    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A query parameter (repeatable).")
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A query parameter (repeatable); limit and offset page the answer.")
     List<String> params;
 
     @Option(names = "--format", paramLabel = "tsv|csv|json|text", defaultValue = "tsv", description = "Result format (default tsv).")
@@ -43,11 +45,13 @@ final class QueryCommand extends Base {
         if (!List.of("tsv", "csv", "json", "text").contains(f)) throw fail("unknown format '" + format + "'; use tsv, csv, json or text");
         Map<String, String> values = Queries.params(params);
         CannedQuery q = Queries.catalogue().get(name);
+        Page page = Page.take(values);
         q.bind(values); // check the parameters before touching the store
+        if (!page.all()) page.applyTo(q.query()); // and that the query can be paged
         try (ScokgStore store = ScokgStore.openExisting(db)) {
             Dataset ds = store.dataset();
             emit(null, out -> Txn.executeRead(ds, () -> {
-                try (QueryExecution qe = q.prepare(ds, values, timeoutSeconds * 1000)) {
+                try (QueryExecution qe = q.prepare(ds, values, page, timeoutSeconds * 1000)) {
                     if (qe.getQuery().isAskType()) {
                         boolean b = qe.execAsk();
                         switch (f) {

@@ -30,7 +30,8 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  * names another variable after a colon ({@code title:search} binds {@code ?search}). Values are
  * checked against the declared {@link ParamType} and bound as RDF terms with Jena's
  * substitution, so no value can change the shape of the query. An optional parameter
- * that is not given leaves its variable unbound.
+ * that is not given leaves its variable unbound. Every SELECT query also takes {@code limit} and
+ * {@code offset} ({@link Page}), which no header may declare.
  */
 public final class CannedQuery {
     /** One declared parameter. */
@@ -69,6 +70,9 @@ public final class CannedQuery {
             if (m.matches()) {
                 String desc = m.group(4).strip();
                 boolean required = !desc.contains("(optional)");
+                if (m.group(1).equals(Page.LIMIT) || m.group(1).equals(Page.OFFSET))
+                    throw new IllegalArgumentException("queries/" + name + ".rq declares the parameter '" + m.group(1)
+                        + "', which every query takes for paging");
                 String variable = m.group(2) == null ? m.group(1) : m.group(2);
                 params.add(new Param(m.group(1), variable, ParamType.of(m.group(3)), required, desc));
             } else if (params.isEmpty()) {
@@ -117,7 +121,8 @@ public final class CannedQuery {
         if (!given.isEmpty()) {
             Set<String> unknown = given.keySet();
             throw new IllegalArgumentException("query '" + name + "' has no parameter " + String.join(", ", unknown)
-                + (params.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", params.stream().map(Param::name).toList())));
+                + "; it takes " + (params.isEmpty() ? "only " : String.join(", ", params.stream().map(Param::name).toList()) + ", ")
+                + Page.LIMIT + " and " + Page.OFFSET + " (paging)");
         }
         return b.build();
     }
@@ -129,8 +134,17 @@ public final class CannedQuery {
      * @param timeoutMillis overall timeout, or a value &lt;= 0 for none
      */
     public QueryExecution prepare(Dataset dataset, Map<String, String> values, long timeoutMillis) {
+        return prepare(dataset, values, Page.ALL, timeoutMillis);
+    }
+
+    /**
+     * As {@link #prepare(Dataset, Map, long)}, for one {@link Page} of the answer.
+     *
+     * @throws IllegalArgumentException also when {@code page} is not {@link Page#ALL} and this is not a SELECT query
+     */
+    public QueryExecution prepare(Dataset dataset, Map<String, String> values, Page page, long timeoutMillis) {
         Binding binding = bind(values);
-        var builder = QueryExecution.dataset(dataset).query(query()).substitution(binding);
+        var builder = QueryExecution.dataset(dataset).query(page.applyTo(query())).substitution(binding);
         if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         return builder.build();
     }

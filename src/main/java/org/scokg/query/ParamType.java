@@ -54,7 +54,8 @@ public enum ParamType {
             throw new IllegalArgumentException("parameter '" + paramName + "' must be " + describe() + ", got: " + abbreviate(value));
         if (this == IRI) {
             try {
-                if (!IRIx.create(value).isAbsolute()) throw new IllegalArgumentException();
+                // a reference: a scheme, and a fragment allowed (an absolute IRI in RFC 3987 terms has none)
+                if (!IRIx.create(value).isReference()) throw new IllegalArgumentException();
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("parameter '" + paramName + "' is not a valid IRI: " + abbreviate(value));
             }

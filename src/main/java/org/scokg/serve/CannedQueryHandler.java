@@ -21,13 +21,16 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code /scokg/query/NAME?KEY=VALUE...}: runs a canned query; {@code /scokg/query/} lists them.
- * With a {@link ResultCache}, answers are kept per (query, bound parameters, media type) for the
- * state of the data they were computed on; the response says {@code X-Cache: hit} or {@code miss}.
+ * {@code limit} and {@code offset} ask for one {@link Page} of the answer; a page that the answer
+ * goes on after has a {@code Link: <...>; rel="next"} header. With a {@link ResultCache}, answers
+ * are kept per (query, bound parameters, page, media type) for the state of the data they were
+ * computed on; the response says {@code X-Cache: hit} or {@code miss}.
  */
 final class CannedQueryHandler {
     /** The response header that says whether the answer came from the cache. */
@@ -60,9 +63,6 @@ final class CannedQueryHandler {
         this.maxRows = maxRows;
         this.cache = cache;
     }
-
-    /** An answer: the serialized results and whether rows were left out. */
-    private record Answer(byte[] body, String contentType, String limitHeader) {}
 
     /** The result cache, or null. */
     ResultCache cache() { return cache; }
@@ -104,18 +104,18 @@ final class CannedQueryHandler {
             }
             params.put(e.getKey(), e.getValue()[0]);
         }
+        Page page;
         String key = null;
-        if (cache != null) {
-            try {
-                key = key(q, params, type);
-            } catch (IllegalArgumentException e) {
-                Responses.plain(resp, 400, QueryRunner.oneLine(e));
-                return;
-            }
+        try {
+            page = Page.take(params);
+            if (cache != null) key = key(q, params, page, type);
+        } catch (IllegalArgumentException e) {
+            Responses.plain(resp, 400, QueryRunner.oneLine(e));
+            return;
         }
         Served served;
         try {
-            served = serve(q, params, type, key);
+            served = serve(q, params, page, type, key);
         } catch (IllegalArgumentException e) {
             Responses.plain(resp, 400, QueryRunner.oneLine(e));
             return;
@@ -127,7 +127,27 @@ final class CannedQueryHandler {
             Responses.plain(resp, 500, "query '" + name + "' failed: " + QueryRunner.oneLine(e));
             return;
         }
-        send(resp, served.answer(), cache == null ? null : served.hit() ? "hit" : "miss");
+        Answer a = served.answer();
+        if (a.next() >= 0) resp.setHeader("Link", "<" + nextPage(req, a.next()) + ">; rel=\"next\"");
+        send(resp, a, cache == null ? null : served.hit() ? "hit" : "miss");
+    }
+
+    /** The request's path and query with {@code offset} set to {@code next}; the other parameters as the client wrote them. */
+    static String nextPage(HttpServletRequest req, long next) {
+        StringBuilder sb = new StringBuilder(req.getRequestURI()).append('?');
+        String query = req.getQueryString();
+        if (query != null)
+            for (String part : query.split("&")) {
+                int eq = part.indexOf('=');
+                String name = eq < 0 ? part : part.substring(0, eq);
+                try {
+                    name = java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    // not percent-encoded properly: kept as written
+                }
+                if (!part.isEmpty() && !name.equals(Page.OFFSET)) sb.append(part).append('&');
+            }
+        return sb.append(Page.OFFSET).append('=').append(next).toString();
     }
 
     private record Served(Answer answer, boolean hit) {}
@@ -136,31 +156,38 @@ final class CannedQueryHandler {
      * Without a cache: runs the query. With one: in one read transaction, the cached answer for the
      * state of the data that transaction sees, or else the answer computed in it and then cached.
      */
-    private Served serve(CannedQuery q, Map<String, String> params, String type, String key) {
-        if (cache == null) return new Served(compute(q, params, type), false);
+    private Served serve(CannedQuery q, Map<String, String> params, Page page, String type, String key) {
+        if (cache == null) return new Served(compute(q, params, page, type), false);
         return Txn.calculateRead(dataset, () -> {
             ResultCache.State state = cache.state();
-            ResultCache.Entry hit = cache.get(key, state);
-            if (hit != null) return new Served(new Answer(hit.body(), hit.contentType(), hit.limitHeader()), true);
-            Answer a = compute(q, params, type);
-            cache.put(key, state, a.body(), a.contentType(), a.limitHeader());
+            Answer hit = cache.get(key, state);
+            if (hit != null) return new Served(hit, true);
+            Answer a = compute(q, params, page, type);
+            cache.put(key, state, a);
             return new Served(a, false);
         });
     }
 
-    /** The cache key: name, the parameters as bound (so equivalent spellings of a value share it), media type. */
-    private static String key(CannedQuery q, Map<String, String> params, String type) {
+    /**
+     * The cache key: name, the parameters as bound (so equivalent spellings of a value share it),
+     * the page as numbers, media type.
+     */
+    private static String key(CannedQuery q, Map<String, String> params, Page page, String type) {
         Binding b = q.bind(params);
         List<String> bound = new java.util.ArrayList<>();
         for (CannedQuery.Param p : q.params()) {
             org.apache.jena.graph.Node n = b.get(Var.alloc(p.variable()));
             if (n != null) bound.add(p.name() + "=" + NodeFmtLib.strNT(n));
         }
+        if (!page.all()) {
+            bound.add(Page.OFFSET + "=" + page.offset());
+            if (page.hasLimit()) bound.add(Page.LIMIT + "=" + page.limit());
+        }
         return ResultCache.key(q.name(), bound, type);
     }
 
-    private Answer compute(CannedQuery q, Map<String, String> params, String type) {
-        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, timeoutMillis, maxRows);
+    private Answer compute(CannedQuery q, Map<String, String> params, Page page, String type) {
+        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (type) {
             case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }
@@ -168,7 +195,9 @@ final class CannedQueryHandler {
             case XML_RESULTS -> { if (outcome.rows() != null) ResultSetFormatter.outputAsXML(out, outcome.rows()); else ResultSetFormatter.outputAsXML(out, outcome.bool()); }
             default -> { if (outcome.rows() != null) ResultSetFormatter.outputAsJSON(out, outcome.rows()); else ResultSetFormatter.outputAsJSON(out, outcome.bool()); }
         }
-        return new Answer(out.toByteArray(), type + "; charset=utf-8", outcome.truncated() ? maxRows + "; truncated" : null);
+        long rows = outcome.rows() == null ? 0 : outcome.rows().size();
+        long next = !page.all() && outcome.more() && rows > 0 ? page.offset() + rows : -1;
+        return new Answer(out.toByteArray(), type + "; charset=utf-8", outcome.truncated() ? maxRows + "; truncated" : null, next);
     }
 
     private static void send(HttpServletResponse resp, Answer a, String cacheStatus) throws IOException {
@@ -191,12 +220,21 @@ final class CannedQueryHandler {
             CannedQuery q = catalog.get(n);
             if (q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
             try {
-                serve(q, Map.of(), JSON_RESULTS, key(q, Map.of(), JSON_RESULTS));
+                serve(q, Map.of(), Page.ALL, JSON_RESULTS, key(q, Map.of(), Page.ALL, JSON_RESULTS));
             } catch (RuntimeException e) {
                 if (stop.getAsBoolean()) return;
                 LOG.warn("warming the cache: canned query {} failed: {}", n, QueryRunner.oneLine(e));
             }
         }
+    }
+
+    private static JsonObject param(String name, String type, boolean required, String description) {
+        JsonObject o = new JsonObject();
+        o.put("name", name);
+        o.put("type", type);
+        o.put("required", required);
+        o.put("description", description);
+        return o;
     }
 
     private void listing(HttpServletResponse resp) throws IOException {
@@ -209,13 +247,11 @@ final class CannedQueryHandler {
             o.put("path", "/scokg/query/" + n);
             o.put("description", q.description());
             JsonArray ps = new JsonArray();
-            for (CannedQuery.Param p : q.params()) {
-                JsonObject po = new JsonObject();
-                po.put("name", p.name());
-                po.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
-                po.put("required", p.required());
-                po.put("description", p.description());
-                ps.add(po);
+            for (CannedQuery.Param p : q.params())
+                ps.add(param(p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT), p.required(), p.description()));
+            if (q.query().isSelectType()) {
+                ps.add(param(Page.LIMIT, "integer", false, "at most this many rows (paging; when more rows follow, a Link rel=\"next\" header gives the next page)"));
+                ps.add(param(Page.OFFSET, "integer", false, "skip this many rows of the ordered answer (paging)"));
             }
             o.put("params", ps);
             JsonArray cols = new JsonArray();

@@ -91,6 +91,9 @@ final class LandingPage {
             b.append("</ul>\n<p>Results are SPARQL JSON by default; ask for <code>text/csv</code>, ")
              .append("<code>text/tab-separated-values</code> or <code>application/sparql-results+xml</code> with ")
              .append("<code>Accept</code>, or add <code>format=csv|tsv|xml|json</code>. ")
+             .append("Every query also takes <code>limit</code> and <code>offset</code> for paging through its ordered ")
+             .append("answer (<code>?limit=100&amp;offset=200</code>); when more rows follow, the answer has a ")
+             .append("<code>Link: &lt;…&gt;; rel=\"next\"</code> header. ")
              .append(Html.link("/scokg/query/", "The list as JSON")).append(".</p>\n");
         }
         for (String p : catalog.problems()) b.append("<p class=\"note\">").append(Html.esc(p)).append("</p>\n");

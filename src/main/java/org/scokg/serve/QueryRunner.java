@@ -1,28 +1,32 @@
 package org.scokg.serve;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.Dataset;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFactory;
+import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetStream;
-import org.apache.jena.query.ResultSetFactory;
-import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.Page;
 
 /** Runs a canned query to completion inside a read transaction. */
 final class QueryRunner {
     private QueryRunner() {}
 
-    /** The outcome of a SELECT (rows, {@code truncated} when more rows than the bound were found) or an ASK (bool). */
-    record Outcome(ResultSetRewindable rows, Boolean bool, boolean truncated) {
-        Outcome(ResultSetRewindable rows, Boolean bool) { this(rows, bool, false); }
+    /**
+     * The outcome of a SELECT (rows) or an ASK (bool). {@code more}: the answer goes on after these
+     * rows (another page, or rows cut off at the bound); {@code truncated}: rows were cut off at the
+     * bound on rows, not at the page's limit.
+     */
+    record Outcome(ResultSetRewindable rows, Boolean bool, boolean truncated, boolean more) {
+        Outcome(ResultSetRewindable rows, Boolean bool) { this(rows, bool, false, false); }
     }
 
     /**
@@ -30,21 +34,28 @@ final class QueryRunner {
      * @throws org.apache.jena.query.QueryCancelledException on timeout
      */
     static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, long timeoutMillis) {
-        return run(dataset, q, params, timeoutMillis, Long.MAX_VALUE);
+        return run(dataset, q, params, Page.ALL, timeoutMillis, Long.MAX_VALUE);
     }
 
-    /** As above, keeping at most {@code maxRows} rows (the query stops there). */
-    static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, long timeoutMillis, long maxRows) {
+    /**
+     * One page of the answer, at most {@code maxRows} rows long. The whole answer ({@link Page#ALL})
+     * runs as written and is read up to {@code maxRows}; a page is asked of Jena with one row more
+     * than it keeps, to know whether the answer goes on.
+     */
+    static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, Page page, long timeoutMillis, long maxRows) {
+        long keep = page.hasLimit() ? Math.min(page.limit(), maxRows) : maxRows;
+        Page asked = page.all() || keep == Long.MAX_VALUE ? page : new Page(page.offset(), keep + 1);
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution qe = q.prepare(dataset, params, timeoutMillis)) {
+            try (QueryExecution qe = q.prepare(dataset, params, asked, timeoutMillis)) {
                 if (qe.getQuery().isSelectType()) {
                     ResultSet rs = qe.execSelect();
                     List<Binding> rows = new ArrayList<>();
-                    while (rs.hasNext() && rows.size() < maxRows) rows.add(rs.nextBinding());
-                    boolean truncated = rs.hasNext();
+                    while (rows.size() < keep && rs.hasNext()) rows.add(rs.nextBinding());
+                    boolean more = rs.hasNext();
+                    boolean truncated = more && rows.size() == maxRows && !(page.hasLimit() && page.limit() <= maxRows);
                     List<Var> vars = Var.varList(rs.getResultVars());
                     ResultSet copy = ResultSet.adapt(RowSetStream.create(vars, rows.iterator()));
-                    return new Outcome(ResultSetFactory.makeRewindable(copy), null, truncated);
+                    return new Outcome(ResultSetFactory.makeRewindable(copy), null, truncated, more);
                 }
                 if (qe.getQuery().isAskType())
                     return new Outcome(null, qe.execAsk());

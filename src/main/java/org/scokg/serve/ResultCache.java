@@ -38,8 +38,8 @@ final class ResultCache {
     record State(Object coordinator, long dataVersion, long generation) {}
 
     /** A stored answer. */
-    record Entry(State state, byte[] body, String contentType, String limitHeader) {
-        long weight() { return body.length + 256L; }
+    private record Entry(State state, Answer answer) {
+        long weight() { return answer.weight(); }
     }
 
     private final DatasetGraph dsg;
@@ -80,11 +80,11 @@ final class ResultCache {
     }
 
     /** The answer stored under {@code key} for {@code current}, or null. */
-    synchronized Entry get(String key, State current) {
+    synchronized Answer get(String key, State current) {
         Entry e = map.get(key);
         if (e != null && e.state().equals(current)) {
             hits++;
-            return e;
+            return e.answer();
         }
         if (e != null) remove(key);
         misses++;
@@ -92,8 +92,8 @@ final class ResultCache {
     }
 
     /** Stores an answer computed in a transaction begun after {@code state} was read. */
-    synchronized void put(String key, State state, byte[] body, String contentType, String limitHeader) {
-        Entry e = new Entry(state, body, contentType, limitHeader);
+    synchronized void put(String key, State state, Answer answer) {
+        Entry e = new Entry(state, answer);
         if (e.weight() > maxBytes / 4) return;
         // An answer computed before an invalidation is not kept.
         if (state.generation() != generation.get()) return;

@@ -285,4 +285,12 @@ class CannedQueriesTest {
         assertEquals(List.of(), run(ds, "next-meeting", p("hostCountryCode", "RUS")).rows());
         assertEquals(List.of(), run(ds, "next-meeting", p("source", SRC_2020)).rows());
     }
+
+    @Test
+    void iriParametersMayHaveAFragment() {
+        assertEquals("https://w3id.org/scokg/ontology#Meeting", ParamType.IRI.toNode("p", "https://w3id.org/scokg/ontology#Meeting").getURI());
+        assertEquals(MEETING_2023, ParamType.IRI.toNode("meeting", MEETING_2023).getURI());
+        for (String bad : new String[] {"meeting/2023", "ftp://x/y", "http://", "http://a b"})
+            assertThrows(IllegalArgumentException.class, () -> ParamType.IRI.toNode("p", bad), bad);
+    }
 }

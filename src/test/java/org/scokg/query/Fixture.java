@@ -79,9 +79,14 @@ final class Fixture {
 
     /** Runs the built-in canned query {@code name} with {@code params}. */
     static Table run(Dataset ds, String name, Map<String, String> params) {
+        return run(ds, name, params, Page.ALL);
+    }
+
+    /** One page of the answer of the built-in canned query {@code name} with {@code params}. */
+    static Table run(Dataset ds, String name, Map<String, String> params, Page page) {
         CannedQuery q = CannedQueries.builtIn().get(name);
         return Txn.calculateRead(ds, () -> {
-            try (QueryExecution qe = q.prepare(ds, params, 10_000)) {
+            try (QueryExecution qe = q.prepare(ds, params, page, 10_000)) {
                 ResultSet rs = qe.execSelect();
                 List<String> cols = List.copyOf(rs.getResultVars());
                 List<Map<String, RDFNode>> rows = new ArrayList<>();

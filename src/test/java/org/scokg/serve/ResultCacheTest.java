@@ -18,9 +18,9 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.query.CannedQueries;
 import org.scokg.store.ScokgStore;
@@ -43,7 +43,7 @@ class ResultCacheTest {
 
     @TempDir Path tmp;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final List<ScokgServer> servers = new ArrayList<>();
+    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     Path db;
     Path passwords;
     CannedQueries queries;
@@ -51,29 +51,19 @@ class ResultCacheTest {
     @BeforeEach
     void setUp() throws Exception {
         db = ServeFixtures.sampleStore(tmp);
-        Path qdir = Files.createDirectories(tmp.resolve("queries"));
-        Files.writeString(qdir.resolve("meetings.rq"), """
+        queries = ServeFixtures.queries(tmp,
+            "meetings", """
             # Every meeting, by start date.
             """ + PREFIXES + """
             SELECT ?meeting ?startDate WHERE { ?meeting a sco:Meeting ; schema:startDate ?startDate } ORDER BY ?startDate ?meeting
-            """);
-        Files.writeString(qdir.resolve("meeting-on.rq"), """
+            """,
+            "meeting-on", """
             # Meetings that start on a date.
             # @param date date  the start date
             """ + PREFIXES + """
             SELECT ?meeting ?date WHERE { ?meeting a sco:Meeting ; schema:startDate ?date }
             """);
-        queries = CannedQueries.fromDirectory(qdir);
         passwords = ServeFixtures.passwordFile(tmp);
-    }
-
-    @AfterEach
-    void tearDown() { servers.forEach(ScokgServer::close); }
-
-    ScokgServer start(ServerOptions o) {
-        ScokgServer s = ScokgServer.start(o);
-        servers.add(s);
-        return s;
     }
 
     ServerOptions options() { return new ServerOptions(db, null, 0, 30_000).withQueries(queries); }
@@ -90,7 +80,7 @@ class ResultCacheTest {
 
     @Test
     void aHitIsTheMissByteForByte() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         for (String accept : new String[] {"application/sparql-results+json", "text/csv", "text/tab-separated-values", "application/sparql-results+xml"}) {
             HttpResponse<byte[]> miss = get(s, "/scokg/query/meetings", accept);
             HttpResponse<byte[]> hit = get(s, "/scokg/query/meetings", accept);
@@ -105,7 +95,7 @@ class ResultCacheTest {
 
     @Test
     void parametersAndMediaTypeArePartOfTheKey() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         HttpResponse<byte[]> a = get(s, "/scokg/query/meeting-on?date=2023-10-26", "text/csv");
         assertEquals("miss", cache(a));
         assertTrue(text(a).contains("2023-10-26"), text(a));
@@ -126,7 +116,7 @@ class ResultCacheTest {
 
     @Test
     void anUpdateThroughFusekiChangesTheAnswer() throws Exception {
-        ScokgServer s = start(options().withUpdates(passwords));
+        ScokgServer s = servers.start(options().withUpdates(passwords));
         HttpResponse<byte[]> before = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertFalse(text(before).contains("2030-01-01"));
@@ -144,7 +134,7 @@ class ResultCacheTest {
 
     @Test
     void anyCommitToTheServedDatasetChangesTheAnswer() throws Exception {
-        ScokgServer s = start(options());
+        ScokgServer s = servers.start(options());
         assertEquals("miss", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         // In this JVM the store's location gives the dataset the server holds.
@@ -168,7 +158,7 @@ class ResultCacheTest {
         try (ScokgStore st = ScokgStore.open(store)) {
             assertTrue(st.build(List.of(in), null).usable());
         }
-        ScokgServer s = start(new ServerOptions(store, null, 0, 30_000));
+        ScokgServer s = servers.start(new ServerOptions(store, null, 0, 30_000));
         HttpResponse<byte[]> before = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals("hit", cache(get(s, "/scokg/query/meetings", "text/csv")));
         assertEquals(2, text(before).strip().lines().count(), text(before));
@@ -181,7 +171,7 @@ class ResultCacheTest {
 
     @Test
     void noCacheMeansNoCache() throws Exception {
-        ScokgServer s = start(options().withCacheBytes(0));
+        ScokgServer s = servers.start(options().withCacheBytes(0));
         HttpResponse<byte[]> a = get(s, "/scokg/query/meetings", "text/csv");
         HttpResponse<byte[]> b = get(s, "/scokg/query/meetings", "text/csv");
         assertEquals(200, b.statusCode());
@@ -192,7 +182,7 @@ class ResultCacheTest {
 
     @Test
     void warmingFillsTheCacheInTheBackground() throws Exception {
-        ScokgServer s = start(options().withWarmCache(true));
+        ScokgServer s = servers.start(options().withWarmCache(true));
         assertEquals(200, get(s, "/$/ping", null).statusCode());
         // Without asking any canned query: the one that needs no parameter gets cached (JSON).
         for (int i = 0; i < 200 && s.cache().size() < 1; i++) Thread.sleep(50);
@@ -201,28 +191,30 @@ class ResultCacheTest {
         assertEquals("miss", cache(get(s, "/scokg/query/meetings", "text/csv")));
     }
 
+    static Answer answer(int bytes) { return new Answer(new byte[bytes], "t", null, -1); }
+
     @Test
     void boundedByEntriesAndBytes() {
         Dataset ds = TDB2Factory.connectDataset(db.toString());
         ResultCache c = new ResultCache(ds.asDatasetGraph(), 2, 10_000);
         Txn.executeRead(ds, () -> {
             ResultCache.State st = c.state();
-            c.put("a", st, new byte[10], "t", null);
-            c.put("b", st, new byte[10], "t", null);
+            c.put("a", st, answer(10));
+            c.put("b", st, answer(10));
             assertNotNull(c.get("a", st)); // a is now the most recently used
-            c.put("c", st, new byte[10], "t", null);
+            c.put("c", st, answer(10));
             assertEquals(2, c.size());
             assertNull(c.get("b", st), "the least recently used goes first");
             assertNotNull(c.get("a", st));
-            c.put("big", st, new byte[5_000], "t", null);
+            c.put("big", st, answer(5_000));
             assertNull(c.get("big", st), "an answer over a quarter of the bound is not kept");
-            c.put("d", st, new byte[2_000], "t", null);
-            c.put("e", st, new byte[2_000], "t", null);
+            c.put("d", st, answer(2_000));
+            c.put("e", st, answer(2_000));
             assertTrue(c.bytes() <= 10_000, "bytes " + c.bytes());
             c.invalidate();
             assertEquals(0, c.size());
             assertEquals(0, c.bytes());
-            c.put("f", st, new byte[10], "t", null);
+            c.put("f", st, answer(10));
             assertNull(c.get("f", c.state()), "an answer computed before an invalidation is not kept");
         });
         org.apache.jena.tdb2.sys.TDBInternal.expel(ds.asDatasetGraph());

@@ -32,9 +32,9 @@ import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.RDFS;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.query.CannedQueries;
 
@@ -52,21 +52,21 @@ class ScokgServerTest {
 
     @TempDir Path tmp;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    final List<ScokgServer> servers = new ArrayList<>();
+    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     Path db;
     CannedQueries queries;
 
     @BeforeEach
     void setUp() throws IOException {
         db = ServeFixtures.sampleStore(tmp);
-        Path qdir = Files.createDirectories(tmp.resolve("queries"));
-        Files.writeString(qdir.resolve("meeting-on.rq"), """
+        queries = ServeFixtures.queries(tmp,
+            "meeting-on", """
             # Meetings that start on a date.
             # @param date date  the start date
             """ + PREFIXES + """
             SELECT ?meeting ?label WHERE { ?meeting a sco:Meeting ; schema:startDate ?date ; rdfs:label ?label }
-            """);
-        Files.writeString(qdir.resolve("meetings.rq"), """
+            """,
+            "meetings", """
             # Every meeting a source reports.
             """ + PREFIXES + """
             SELECT ?meeting ?source ?bodyLabel ?startDate ?venueLabel WHERE {
@@ -75,8 +75,8 @@ class ScokgServerTest {
               OPTIONAL { ?c skos:prefLabel ?bodyLabel }
               OPTIONAL { ?meeting schema:location/skos:prefLabel ?venueLabel }
             } ORDER BY ?startDate
-            """);
-        Files.writeString(qdir.resolve("agreement-trace.rq"), """
+            """,
+            "agreement-trace", """
             # Every mention of a document, oldest first.
             # @param title string  any spelling of the title
             """ + PREFIXES + """
@@ -85,25 +85,17 @@ class ScokgServerTest {
               ?m sco:mentionOf ?doc ; sco:inSource ?source ; sco:surface ?surface ; sco:sentence ?sentence .
               ?source sco:reports/schema:startDate ?meetingDate .
             } ORDER BY ?meetingDate
-            """);
-        Files.writeString(qdir.resolve("everything-squared.rq"), """
+            """,
+            "everything-squared", """
             # A deliberately slow query.
             SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }
             """);
-        queries = CannedQueries.fromDirectory(qdir);
-    }
-
-    @AfterEach
-    void tearDown() {
-        servers.forEach(ScokgServer::close);
     }
 
     ScokgServer server() { return server(30_000); }
 
     ScokgServer server(long timeout) {
-        ScokgServer s = ScokgServer.start(new ServerOptions(db, null, 0, timeout).withQueries(queries));
-        servers.add(s);
-        return s;
+        return servers.start(new ServerOptions(db, null, 0, timeout).withQueries(queries));
     }
 
     String url(ScokgServer s, String path) { return "http://127.0.0.1:" + s.port() + path; }

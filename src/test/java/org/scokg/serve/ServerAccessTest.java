@@ -21,9 +21,9 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.query.CannedQueries;
 
@@ -32,7 +32,7 @@ class ServerAccessTest {
     @TempDir Path tmp;
     Path db;
     Path passwords;
-    final List<ScokgServer> servers = new ArrayList<>();
+    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     static final String UPDATE = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:s> <urn:x:p> \"written\" } }";
     static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
 
@@ -41,15 +41,6 @@ class ServerAccessTest {
         db = ServeFixtures.sampleStore(tmp);
         TDBInternal.expel(TDB2Factory.connectDataset(db.toString()).asDatasetGraph());
         passwords = ServeFixtures.passwordFile(tmp);
-    }
-
-    @AfterEach
-    void tearDown() { servers.forEach(ScokgServer::close); }
-
-    ScokgServer start(ServerOptions o) {
-        ScokgServer s = ScokgServer.start(o);
-        servers.add(s);
-        return s;
     }
 
     static HttpResponse<String> send(ScokgServer s, String method, String path, String contentType, String body, String user, String password) throws Exception {
@@ -82,7 +73,7 @@ class ServerAccessTest {
 
     @Test
     void readOnlyByDefaultEvenWithCredentials() throws Exception {
-        ScokgServer s = start(new ServerOptions(db, null, 0, 30_000));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 30_000));
         long before = count(s);
         for (String path : List.of("/scokg/update", "/scokg/sparql", "/scokg"))
             for (String user : new String[] {null, "editor"}) {
@@ -96,7 +87,7 @@ class ServerAccessTest {
 
     @Test
     void writesNeedCredentialsWhenEnabled() throws Exception {
-        ScokgServer s = start(new ServerOptions(db, null, 0, 30_000).withUpdates(passwords));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 30_000).withUpdates(passwords));
         long before = count(s);
         assertEquals(401, send(s, "POST", "/scokg/update", "application/sparql-update", UPDATE, null, null).statusCode());
         assertEquals(401, send(s, "POST", "/scokg/update", "application/sparql-update", UPDATE, "editor", "wrong").statusCode());
@@ -119,13 +110,13 @@ class ServerAccessTest {
     void updatesWithoutPasswordFileAreRefusedAtStart() {
         assertThrows(IllegalArgumentException.class, () -> new ServerOptions(db, null, 0, 1000).withUpdates(null));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> start(new ServerOptions(db, null, 0, 1000).withUpdates(tmp.resolve("missing"))));
+            () -> servers.start(new ServerOptions(db, null, 0, 1000).withUpdates(tmp.resolve("missing"))));
         assertTrue(e.getMessage().contains("password file"), e.getMessage());
     }
 
     @Test
     void injectionThroughCannedQueryParametersChangesNothing() throws Exception {
-        ScokgServer s = start(new ServerOptions(db, null, 0, 30_000));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 30_000));
         long before = count(s);
         String normal = send(s, "GET", "/scokg/query/agreement-trace?title=x&format=csv", null, null, null, null).body();
         for (String evil : List.of("\"} } ; DROP ALL ; #", "') UNION { ?s ?p ?o } #", "\" . ?s ?p ?o } #",
@@ -147,7 +138,7 @@ class ServerAccessTest {
     void resultSizeIsBounded() throws Exception {
         Path qdir = Files.createDirectories(tmp.resolve("queries"));
         Files.writeString(qdir.resolve("all.rq"), "# Every triple.\nSELECT ?s ?p ?o WHERE { ?s ?p ?o }\n");
-        ScokgServer s = start(new ServerOptions(db, null, 0, 30_000).withMaxRows(3).withQueries(CannedQueries.fromDirectory(qdir)));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 30_000).withMaxRows(3).withQueries(CannedQueries.fromDirectory(qdir)));
         HttpResponse<String> r = query(s, "SELECT * WHERE { ?s ?p ?o }");
         assertEquals(200, r.statusCode());
         assertEquals(3, rows(r.body()).size());
@@ -166,7 +157,7 @@ class ServerAccessTest {
 
     @Test
     void expensiveQueryIsStoppedCleanly() throws Exception {
-        ScokgServer s = start(new ServerOptions(db, null, 0, 300));
+        ScokgServer s = servers.start(new ServerOptions(db, null, 0, 300));
         HttpResponse<String> r = query(s, "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }");
         assertEquals(503, r.statusCode(), r.body());
         assertFalse(r.body().contains("\tat ") || r.body().contains("Exception:"), r.body());

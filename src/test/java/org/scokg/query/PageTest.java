@@ -1,0 +1,125 @@
+package org.scokg.query;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The limit and offset parameters of every canned query: parsing, the query Jena runs, and pages of the fixture. */
+class PageTest {
+    static Dataset ds;
+
+    @BeforeAll
+    static void setUp() { ds = Fixture.load(); }
+
+    @AfterAll
+    static void tearDown() { ds.close(); }
+
+    static Map<String, String> params(String... kv) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+        return m;
+    }
+
+    @Test
+    void takesLimitAndOffsetOutOfTheParameters() {
+        Map<String, String> m = params("limit", "100", "offset", " 200 ", "source", "a.txt");
+        assertEquals(new Page(200, 100), Page.take(m));
+        assertEquals(Map.of("source", "a.txt"), m, "the query's own parameters are left");
+        assertEquals(Page.ALL, Page.take(params("source", "a.txt")));
+        assertTrue(Page.take(params()).all());
+        assertEquals(new Page(5, Page.NO_LIMIT), Page.take(params("offset", "5")));
+        assertEquals(new Page(0, 0), Page.take(params("limit", "0")));
+        assertEquals(new Page(0, 7), Page.take(params("limit", "007")));
+        assertTrue(Page.take(params("offset", "0")).all(), "offset=0 without a limit is the whole answer");
+    }
+
+    @Test
+    void badValuesAreOneLine() {
+        for (String bad : new String[] {"-1", "x", "1.5", "1e3", "", "+3", "12345678901234567890", "１０"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Page.take(params("limit", bad)), bad);
+            assertTrue(e.getMessage().startsWith("parameter 'limit' must be a whole number, 0 or more"), e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            e = assertThrows(IllegalArgumentException.class, () -> Page.take(params("offset", bad)), bad);
+            assertTrue(e.getMessage().contains("'offset'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void appliedWithTheQueryApiWithinTheQuerysOwnSlice() {
+        Query own = QueryFactory.create("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY ?b LIMIT 10 OFFSET 3");
+        Query q = new Page(4, 100).applyTo(own);
+        assertEquals(7, q.getOffset(), "the page's offset counts from the query's own");
+        assertEquals(6, q.getLimit(), "the page ends where the query's own answer ends");
+        assertEquals(3, own.getOffset(), "the query given is not changed");
+        assertEquals(2, new Page(4, 2).applyTo(own).getLimit());
+        assertEquals(0, new Page(20, 2).applyTo(own).getLimit(), "past the query's own end: nothing");
+        assertEquals(6, new Page(4, Page.NO_LIMIT).applyTo(own).getLimit());
+
+        Query free = QueryFactory.create("SELECT ?a ?b WHERE { ?a ?p ?b } ORDER BY DESC(?b)");
+        Query page = new Page(0, 5).applyTo(free);
+        assertEquals(5, page.getLimit());
+        // the query's own order first, then every other result variable, ascending
+        assertEquals(2, page.getOrderBy().size(), page.toString());
+        assertEquals("b", page.getOrderBy().get(0).getExpression().getVarName());
+        assertEquals(Query.ORDER_DESCENDING, page.getOrderBy().get(0).getDirection());
+        assertEquals("a", page.getOrderBy().get(1).getExpression().getVarName());
+        assertEquals(Query.ORDER_ASCENDING, page.getOrderBy().get(1).getDirection());
+        assertEquals(1, free.getOrderBy().size(), "the query given is not changed");
+        assertSame(free, Page.ALL.applyTo(free), "the whole answer runs the query as written");
+
+        Query ask = QueryFactory.create("ASK { ?a ?p ?b }");
+        assertThrows(IllegalArgumentException.class, () -> new Page(0, 1).applyTo(ask));
+    }
+
+    @Test
+    void pagesOfEveryCannedQueryMakeUpItsAnswer() {
+        int paged = 0;
+        for (String name : CannedQueries.builtIn().names()) {
+            Map<String, String> p = name.equals("agreement-trace") ? params("title", "协定") : params();
+            List<Map<String, RDFNode>> all = Fixture.run(ds, name, p).rows();
+            if (all.size() >= 2) paged++;
+            for (int size : new int[] {1, 2, 3}) {
+                List<Map<String, RDFNode>> pages = new ArrayList<>();
+                for (int offset = 0; offset <= all.size(); offset += size) {
+                    List<Map<String, RDFNode>> rows = Fixture.run(ds, name, p, new Page(offset, size)).rows();
+                    assertTrue(rows.size() <= size, name);
+                    pages.addAll(rows);
+                }
+                assertEquals(all, pages, name + ": pages of " + size + " are the answer, in its order");
+            }
+            assertEquals(all.subList(1, all.size()), Fixture.run(ds, name, p, new Page(1, Page.NO_LIMIT)).rows(), name);
+            assertEquals(0, Fixture.run(ds, name, p, new Page(0, 0)).rows().size(), name);
+            assertEquals(0, Fixture.run(ds, name, p, new Page(all.size(), 10)).rows().size(), name);
+        }
+        assertTrue(paged >= 6, "queries with two rows or more in the fixture: " + paged);
+    }
+
+    @Test
+    void aPageCombinesWithTheQuerysParameters() {
+        Fixture.Table all = Fixture.run(ds, "mentions", params("source", Fixture.SRC_2023));
+        Fixture.Table second = Fixture.run(ds, "mentions", params("source", Fixture.SRC_2023), new Page(1, 1));
+        assertEquals(1, second.rows().size());
+        assertEquals(all.rows().get(1), second.rows().get(0));
+    }
+
+    @Test
+    void noQueryMayDeclareThePagingParameters() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x",
+            "# X.\n# @param limit integer how many (optional)\nSELECT * WHERE { ?s ?p ?o }"));
+        assertTrue(e.getMessage().contains("'limit'"), e.getMessage());
+        CannedQuery meetings = CannedQueries.builtIn().get("meetings");
+        e = assertThrows(IllegalArgumentException.class, () -> meetings.bind(params("colour", "red")));
+        assertTrue(e.getMessage().contains("limit and offset"), e.getMessage());
+    }
+}
