@@ -35,6 +35,16 @@ public final class CanonicalDocuments {
     /** The graph that holds the canonical titles. */
     public static final String GRAPH = "https://w3id.org/scokg/canonical";
 
+    /**
+     * The properties {@link #compute} reads, whatever their subject: a caller that gathers
+     * its input from a stream of quads instead of the whole union keeps exactly these and
+     * the rdf:type triples of {@link #READ_TYPES}.
+     */
+    public static final Set<org.apache.jena.rdf.model.Property> READ_PROPERTIES = Set.of(Sco.mentionOf, Sco.surface,
+        Sco.action, Sco.actionDate, Sco.actionPlace, Sco.canonicalKey, Sco.inSource);
+    /** The classes whose rdf:type triples {@link #compute} reads. */
+    public static final Set<Resource> READ_TYPES = Set.of(Sco.Mention, Sco.Document);
+
     /** The canonical-title triples for every document cited in {@code union}. */
     public static Model compute(Model union) {
         Map<Resource, Resource> standsFor = identities(union);
