@@ -88,14 +88,15 @@ import org.scokg.text.SourceText;
  *     seeds store and the largest store ({@link Options#queriesOnly()}: the seeds store only);</li>
  * <li>{@code serve} from the jar to the first SPARQL answer, in a child process.</li>
  * </ol>
+ * {@link Options#loadingOnly()} runs only the loading step (the corpora and their N-Quads first).
  */
 public final class Bench {
     /** What to run. */
     public record Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
-                          int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly) {
+                          int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly, boolean loadingOnly) {
         public Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                        int requests, boolean fork, String childXmx, boolean up) {
-            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false);
+            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false);
         }
     }
 
@@ -135,6 +136,20 @@ public final class Bench {
         for (double mb : o.sizesMb()) {
             say.accept("generating " + mb + " MB");
             corpora.put(mb, gen.write(o.out().resolve("corpus-" + label(mb)), (long) (mb * 1_000_000)));
+        }
+        if (o.loadingOnly()) {
+            // Only the loading table: the corpora's N-Quads (extracted as the heap step does), then the loaders.
+            Map<Double, Path> nquads = new LinkedHashMap<>();
+            for (var e : corpora.entrySet()) {
+                Path file = o.out().resolve("extract-" + label(e.getKey()) + ".nq");
+                say.accept("extracting " + label(e.getKey()) + " MB to " + file.getFileName());
+                Map<String, String> r = probe("extract", e.getValue().dir(), file);
+                if (r.containsKey("error")) throw new IllegalStateException("extraction of " + label(e.getKey()) + " MB failed: " + r.get("error"));
+                nquads.put(e.getKey(), file);
+            }
+            deleteTree(loading(corpora, nquads));
+            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
+            return table;
         }
         warmUp(corpora.values().iterator().next());
         extraction(corpora);
