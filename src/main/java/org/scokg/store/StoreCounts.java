@@ -32,6 +32,12 @@ final class StoreCounts {
         return count(dsg.find());
     }
 
+    /** True when the stored default graph holds no triple. */
+    static boolean defaultGraphEmpty(DatasetGraph dsg) {
+        if (TDBInternal.isTDB2(dsg)) return TDBInternal.getDatasetGraphTDB(dsg).getTripleTable().getNodeTupleTable().isEmpty();
+        return dsg.getDefaultGraph().isEmpty();
+    }
+
     private static long count(Iterator<?> it) {
         long n = 0;
         while (it.hasNext()) { it.next(); n++; }
