@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -41,6 +42,8 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.scokg.model.CanonicalDocuments;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
+import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.dboe.base.file.Location;
 import org.scokg.model.Iris;
@@ -57,16 +60,21 @@ import org.scokg.text.SourceReader;
  *
  * <p>Trade-offs, in the spirit of Jena's loaders:
  * <ul>
- * <li>{@link #load} and {@link #build} write in <em>one</em> write transaction, streaming:
- *     files are parsed (on a second thread) and documents extracted (on a small pool,
- *     {@link SourceBatch#stream}) straight into the transaction, a bounded number of quads
- *     or documents at a time. TDB2 writes a transaction's changes to its files, not to a
- *     journal in the heap, so the heap does not grow with the input. A bad file or a failed
- *     write aborts the transaction (the store is untouched), a kill before the commit
- *     leaves the previous store, and readers of a served store see the old or the new
- *     state, never half a load. The end of the transaction recomputes the canonical
- *     titles and the dataset description over the union of all graphs; a build then
- *     validates with SHACL straight over the store in a read transaction.</li>
+ * <li>{@link #load} and {@link #build} write in <em>one</em> atomic step, streaming: files
+ *     are parsed (on a second thread) and documents extracted (on a small pool,
+ *     {@link SourceBatch#stream}) straight into the write, a bounded number of quads or
+ *     documents at a time. Into a store of their own whose new content does not depend on
+ *     the old (a load into an empty store, a build into an empty one, a pruning build of a
+ *     store that holds only what builds write), they write a new generation of the TDB2
+ *     store beside the old one, its indexes packed in bulk as Jena's bulk loaders do, and
+ *     switch it in with an atomic rename ({@link NextGeneration}); otherwise, and always over
+ *     a server's dataset ({@link #over}), in one TDB2 write transaction, which TDB2 writes to
+ *     its files, not to the heap. Either way a bad file or a failed write leaves the store
+ *     untouched, a kill before the switch or commit leaves the previous store, and readers
+ *     of a served store see the old or the new state, never half a load. The end of the
+ *     write recomputes the canonical titles and the dataset description over the union of
+ *     all graphs; a build then validates with SHACL straight over the store in a read
+ *     transaction.</li>
  * <li>Loading replaces graphs: each named graph present in the input is removed from the
  *     store and written anew, so loading a source twice never duplicates it. Triples in the
  *     default graph of an input file (e.g. a Turtle file) go into the graph
@@ -202,10 +210,11 @@ public final class ScokgStore implements AutoCloseable {
 
     /**
      * Loads RDF files (syntax by extension: .trig .nq .ttl .nt .jsonld .rdf ..., optionally
-     * .gz), replacing each named graph they contain, in one write transaction. Each file is
-     * parsed as a stream (on a thread of its own) straight into the transaction; a graph of
-     * the store is deleted the first time the input names it. On any error the transaction
-     * is aborted and the store is left exactly as it was; readers never see half a load.
+     * .gz), replacing each named graph they contain, in one atomic write (into an empty
+     * store: a new generation, see the class comment). Each file is parsed as a stream (on a
+     * thread of its own) straight into the write; a graph of the store is deleted the first
+     * time the input names it. On any error the write is abandoned and the store is left
+     * exactly as it was; readers never see half a load.
      *
      * @throws StoreException naming the file (and line) of a parse error, or a write failure
      */
@@ -221,21 +230,20 @@ public final class ScokgStore implements AutoCloseable {
         DatasetGraph dsg = dataset.asDatasetGraph();
         List<String> names = new ArrayList<>();
         long[] loaded = {0};
-        inWriteTransaction(dsg, () -> {
-            GraphReplacer w = new GraphReplacer(dsg);
+        // Into an empty store, the load is the whole new content: a new generation.
+        write(Set::isEmpty, w -> {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 QuadPipe.parse(f, langs.get(i), NodeFactory.createURI(Iris.graph(f.getFileName().toString())), w::add);
                 say.accept("parsed " + f);
             }
-            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
-            w.flush();
-            for (Node g : w.graphs()) {
-                names.add(g.getURI());
-                loaded[0] += StoreCounts.quads(dsg, g);
-            }
-            finish(dsg, w, false);
             return true;
+        }, false, (state, graphs) -> {
+            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
+            for (Node g : graphs) {
+                names.add(g.getURI());
+                loaded[0] += StoreCounts.quads(state, g);
+            }
         });
         say.accept("loaded " + loaded[0] + " quads into " + names.size() + " graph(s)");
         return new LoadSummary(files.size(), List.copyOf(names), loaded[0], quadCount());
@@ -258,13 +266,141 @@ public final class ScokgStore implements AutoCloseable {
         boolean run() throws StoreException;
     }
 
+    /** Writing into the store through {@code w}: false when there was nothing usable to write (nothing is changed then). */
+    private interface Writing {
+        boolean write(GraphReplacer w) throws StoreException;
+    }
+
+    /** Reads the store right after a write, before anyone else can write: {@code state} is the store, {@code graphs} those written. */
+    private interface AfterWriting {
+        void read(DatasetGraph state, List<Node> graphs);
+    }
+
+    /**
+     * Heap a write into a new generation may hold for its bulk build, twice: once for the
+     * quads as node ids (32 bytes each), once for {@link CanonicalInput} (about 300 bytes a
+     * triple). Past either, it writes the quads into the new generation as it goes.
+     */
+    static volatile long bulkBytes = Runtime.getRuntime().maxMemory() / 8;
+
+    private static int bulkQuads() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, bulkBytes / 32));
+    }
+
+    private static long canonicalInputTriples() {
+        return bulkBytes / 300;
+    }
+
+    /**
+     * Writes into the store in one atomic step, then recomputes what depends on every graph
+     * ({@link #finish}) and calls {@code after} on the new state. Two ways, same result:
+     * <ul>
+     * <li>When the new content does not depend on what the store holds ({@code fresh}, given
+     *     its named graphs; its stored default graph must be empty too) and this object owns
+     *     a TDB2 store on disk: into a new generation of the store, switched in at the end
+     *     ({@link NextGeneration}). The quads are held in memory as node ids (up to
+     *     {@link #bulkBytes}) and the canonical titles computed from {@link CanonicalInput};
+     *     the indexes are then packed in bulk ({@link PackedIndexes}), as Jena's bulk loaders
+     *     do into an empty store. Past either limit, the quads are written to the new
+     *     generation's indexes as they come, as in place. Meanwhile other threads' transactions
+     *     on the store wait (TDB2's exclusive mode): one that spanned the switch would find the
+     *     new generation under its feet half-way.</li>
+     * <li>Otherwise, and always over a dataset someone else owns (a server's: its readers
+     *     never wait), in one write transaction on the store ({@link GraphReplacer}).</li>
+     * </ul>
+     *
+     * @return false when {@code writing} had nothing to write (the store is unchanged)
+     */
+    private boolean write(Predicate<Set<Node>> fresh, Writing writing, boolean describe, AfterWriting after) throws StoreException {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        if (owned && NextGeneration.supports(dsg)) {
+            DatasetGraphSwitchable container = (DatasetGraphSwitchable) dsg;
+            container.startExclusiveMode();        // waits for other transactions, holds new ones back
+            try {
+                Set<Node> before = Txn.calculateRead(dsg, () -> StoreCounts.defaultGraphEmpty(dsg) ? graphNodes(dsg) : null);
+                if (before != null && fresh.test(before)) return writeNewGeneration(dsg, before, writing, describe, after);
+            } finally {
+                container.finishExclusiveMode();
+            }
+        }
+        return inWriteTransaction(dsg, () -> {
+            GraphReplacer w = new GraphReplacer(dsg);
+            if (!writing.write(w)) return false;
+            w.flush();
+            after.read(dsg, List.copyOf(w.graphs()));
+            finish(dsg, w, describe);
+            return true;
+        });
+    }
+
+    /** The writing of {@link #write} into a new generation; false when there was nothing to write. */
+    private boolean writeNewGeneration(DatasetGraph dsg, Set<Node> before, Writing writing, boolean describe, AfterWriting after)
+            throws StoreException {
+        try (NextGeneration next = NextGeneration.create(dsg)) {
+            DatasetGraphTDB tdb = next.dataset();
+            CanonicalInput input = new CanonicalInput(canonicalInputTriples());
+            GraphReplacer w = new GraphReplacer(tdb, bulkQuads(), (g, s, p, o) -> input.offer(s, p, o), before);
+            boolean[] bulk = {false};
+            Node canonical = NodeFactory.createURI(CanonicalDocuments.GRAPH);
+            List<Node> written = new ArrayList<>();
+            boolean wrote = inWriteTransaction(tdb, () -> {
+                if (!writing.write(w)) return false;
+                written.addAll(w.graphs());
+                // Graphs that finish() rewrites must not come from the input as well.
+                if (!w.written() && input.complete() && !w.graphs().contains(canonical)
+                        && !w.graphs().contains(NodeFactory.createURI(DatasetDescription.GRAPH))) {
+                    w.replace(canonical, input.canonical());
+                    bulk[0] = !w.written();
+                }
+                // Nothing in the indexes yet: they are packed after this transaction, which
+                // commits the node table. Otherwise as in the store itself.
+                if (!bulk[0]) {
+                    w.flush();
+                    after.read(tdb, written);
+                    finish(tdb, w, describe);
+                }
+                return true;
+            });
+            if (!wrote) return false;
+            try {
+                if (bulk[0]) {
+                    PackedIndexes.build(tdb, w.pending());
+                    w.pending().clear();
+                    if (describe) {
+                        DatasetGraphTDB packed = next.reopen();
+                        inWriteTransaction(packed, () -> {
+                            describe(packed, new GraphReplacer(packed));
+                            return true;
+                        });
+                    }
+                }
+                next.switchIn();
+            } catch (IOException | RuntimeException e) {
+                throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+            }
+            if (bulk[0]) Txn.executeRead(dsg, () -> after.read(dsg, written));
+            return true;
+        } catch (IOException e) {
+            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
+        }
+    }
+
+    /** The named graphs of {@code dsg}. */
+    private static Set<Node> graphNodes(DatasetGraph dsg) {
+        Set<Node> s = new java.util.HashSet<>();
+        dsg.listGraphNodes().forEachRemaining(s::add);
+        return s;
+    }
+
     /**
      * Runs {@code work} in one write transaction on this thread and commits (unless it
      * returns false: then it aborts); on any failure
      * aborts (the store is unchanged) and throws a StoreException: the work's own, or
      * "cannot write to the store at DIR (nothing was changed): ...".
+     *
+     * @return true when it committed
      */
-    private void inWriteTransaction(DatasetGraph dsg, WriteWork work) throws StoreException {
+    private boolean inWriteTransaction(DatasetGraph dsg, WriteWork work) throws StoreException {
         try {
             dsg.begin(TxnType.WRITE);
         } catch (RuntimeException e) {
@@ -286,6 +422,7 @@ public final class ScokgStore implements AutoCloseable {
             }
             dsg.end();
         }
+        return committed;
     }
 
     /** An error handler that turns the first error into a RiotException "FILE:LINE:COL: message"; warnings are ignored. */
@@ -314,12 +451,14 @@ public final class ScokgStore implements AutoCloseable {
         Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
         w.replace(canonical, titles);
         w.flush();
-        // The VoID/DCAT description: written by a build, kept up to date by later loads.
+        if (describe || dsg.containsGraph(NodeFactory.createURI(DatasetDescription.GRAPH))) describe(dsg, w);
+    }
+
+    /** The VoID/DCAT description: written by a build, kept up to date by later loads. */
+    private static void describe(DatasetGraph dsg, GraphReplacer w) {
         Node described = NodeFactory.createURI(DatasetDescription.GRAPH);
-        if (describe || dsg.containsGraph(described)) {
-            dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
-            w.replace(described, DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()));
-        }
+        dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
+        w.replace(described, DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()));
         w.flush();
     }
 
@@ -369,14 +508,15 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     /**
-     * In one write transaction: reads and extracts every input (in parallel,
+     * In one atomic write (a new generation when the store's content does not matter, see
+     * the class comment): reads and extracts every input (in parallel,
      * {@link SourceBatch#stream}) and writes each document into its source graph as soon as
      * it is ready and its turn comes (the graph is replaced the first time it is written),
      * (re)loads the ontology and gazetteer graphs from the classpath, and recomputes the
      * canonical titles and the dataset description; then validates the union of all graphs
      * with the SHACL shapes. Only a few documents are in memory at a time. A document that
      * cannot be read or extracted is reported, not fatal; when no document could be used,
-     * the transaction is aborted and the store is left as it was.
+     * the write is abandoned and the store is left as it was.
      *
      * @param prune when true, source graphs ({@code Iris.graph(...)}) of documents not
      *              processed in this build are removed (a full rebuild of the corpus)
@@ -397,8 +537,13 @@ public final class ScokgStore implements AutoCloseable {
         List<Node> removed = new ArrayList<>();
         DatasetGraph dsg = dataset.asDatasetGraph();
         say.accept("writing to " + directory + " as documents are extracted (one transaction)");
-        inWriteTransaction(dsg, () -> {
-            GraphReplacer w = new GraphReplacer(dsg);
+        // A pruning build replaces every source graph: when the store holds nothing else
+        // than what a build writes, it is rebuilt from scratch (a new generation).
+        String sources = Iris.base() + "graph/";
+        Set<Node> rebuilt = Set.of(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), NodeFactory.createURI(Sco.GAZETTEER_GRAPH),
+            NodeFactory.createURI(CanonicalDocuments.GRAPH), NodeFactory.createURI(DatasetDescription.GRAPH));
+        write(graphs -> graphs.isEmpty() || prune && ontology != null && gazetteer != null
+                && graphs.stream().allMatch(g -> rebuilt.contains(g) || g.isURI() && g.getURI().startsWith(sources)), w -> {
             SourceBatch.stream(inputs, reader, SourceBatch.THREADS, say, r -> {
                 switch (r.status()) {
                     case SKIPPED -> skipped.add(r.reason());
@@ -417,13 +562,12 @@ public final class ScokgStore implements AutoCloseable {
             if (ontology != null) w.replace(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
             if (gazetteer != null) w.replace(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
             if (prune) {
-                removed.addAll(w.untouched(Iris.base() + "graph/"));
+                removed.addAll(w.untouched(sources));
                 for (Node g : removed) w.clear(g);
             }
             say.accept("computing canonical titles and the dataset description");
-            finish(dsg, w, true);
             return true;
-        });
+        }, true, (state, graphs) -> {});
         if (processed.isEmpty())
             return new BuildSummary(List.of(), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), 0, quadCount(), 0, -1, List.of());
         for (Node g : removed) say.accept("removed stale graph " + g.getURI());

@@ -147,6 +147,65 @@ class StoreCrashTest {
         assertTrue(oldSeen > 0, "some kills hit before the commit: " + log);
     }
 
+    /**
+     * A pruning build of a store that holds only what builds write, and a load into an empty
+     * store, go to a new generation of the store ({@link NextGeneration}): killed at any
+     * moment, the store is the old one or the new one, and the half-written generation is
+     * gone the next time the store is opened.
+     */
+    @Test
+    void killedWritesIntoANewGenerationLeaveTheOldOrTheNewStore() throws Exception {
+        Path baselineDb = tmp.resolve("baseline");
+        try (ScokgStore s = ScokgStore.open(baselineDb)) {
+            assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt"), Path.of("seeds/001_5eea9896fdcb0ecb.txt")), null).usable());
+        }
+        State old = state(baselineDb);
+        Path fullDb = tmp.resolve("full");
+        copyTree(baselineDb, fullDb);
+        Child full = new Child("build", "--prune", "--db", fullDb.toString(), "seeds");
+        assertEquals(0, full.waitFor(), full.err());
+        State fresh = state(fullDb);
+        assertNotEquals(old, fresh);
+
+        long[] afterWriting = {0, 1000, 2500, 4000};
+        List<String> log = new ArrayList<>();
+        int oldSeen = 0;
+        for (int i = 0; i < afterWriting.length; i++) {
+            Path db = tmp.resolve("rebuild-" + i);
+            copyTree(baselineDb, db);
+            Child c = new Child("build", "--prune", "--db", db.toString(), "seeds");
+            assertTrue(c.writing.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
+            Thread.sleep(afterWriting[i]);
+            boolean wasAlive = c.process.isAlive();
+            c.kill();
+            State after = state(db);
+            log.add(afterWriting[i] + " ms after 'writing'" + (wasAlive ? "" : " (already finished)") + ": "
+                + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
+            assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
+            if (after.equals(old)) oldSeen++;
+            try (Stream<Path> s = Files.list(db)) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "the half-written generation is gone");
+            }
+        }
+        System.out.println("kill -9 runs (new generation): " + log);
+        assertTrue(oldSeen > 0, "some kills hit before the switch: " + log);
+
+        // A load into an empty store: empty, or everything.
+        Path nq = tmp.resolve("full.nq");
+        try (ScokgStore s = ScokgStore.openExisting(fullDb); var out = Files.newOutputStream(nq)) {
+            s.export(ExportFormat.NQ, out);
+        }
+        for (long wait : new long[] {500, 2000}) {
+            Path db = tmp.resolve("load-" + wait);
+            Child c = new Child("load", "--db", db.toString(), nq.toString());
+            Thread.sleep(wait);
+            c.kill();
+            if (!ScokgStore.exists(db)) continue;        // killed before it made the store
+            State after = state(db);
+            assertTrue(after.quads() == 0 || after.equals(fresh), "partial store after kill -9 of a load: " + after);
+        }
+    }
+
     @Test
     void aSecondProcessGetsOneLineWhenTheStoreIsInUse() throws Exception {
         Path db = tmp.resolve("busy");
