@@ -278,13 +278,14 @@ public final class ScokgStore implements AutoCloseable {
 
     /**
      * Heap a write into a new generation may hold for its bulk build, twice: once for the
-     * quads as node ids (32 bytes each), once for {@link CanonicalInput} (about 300 bytes a
-     * triple). Past either, it writes the quads into the new generation as it goes.
+     * quads as node ids (32 bytes each, twice while {@link PackedIndexes} builds), once for
+     * {@link CanonicalInput} (about 300 bytes a triple). Past either, it writes the quads
+     * into the new generation as it goes.
      */
     static volatile long bulkBytes = Runtime.getRuntime().maxMemory() / 8;
 
     private static int bulkQuads() {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, bulkBytes / 32));
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, bulkBytes / 64));
     }
 
     private static long canonicalInputTriples() {

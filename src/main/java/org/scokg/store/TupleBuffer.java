@@ -47,6 +47,15 @@ final class TupleBuffer {
         ids[at + 3] = encode(o);
     }
 
+    /** A copy, to hand out another index's records at the same time (another thread). */
+    TupleBuffer copy() {
+        TupleBuffer c = new TupleBuffer();
+        c.ids = Arrays.copyOf(ids, N * size);
+        c.size = size;
+        c.columns = columns.clone();
+        return c;
+    }
+
     /** Quads held (duplicates included). */
     int size() { return size; }
 
