@@ -399,7 +399,8 @@ public final class Bench {
             if (last != null) deleteTree(last);
             last = ours;
         }
-        row("(scokg: one write transaction, the file parsed on a second thread, quads written index by index in sorted batches, then canonical titles;"
+        row("(scokg: into an empty store, a new TDB2 generation switched in at the end: the file parsed on a second thread, quads held as node ids,"
+            + " canonical titles computed from the quads as they stream by, indexes packed in bulk on two threads;"
             + " Jena: LoaderFactory into DatabaseMgr.connectDatasetGraph; all loaders warmed up first on the smallest file)");
         return last;
     }
