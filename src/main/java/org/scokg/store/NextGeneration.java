@@ -9,12 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.jena.base.Sys;
 import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.dboe.sys.IO_DB;
 import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
 import org.apache.jena.tdb2.store.DatasetGraphTDB;
+import org.apache.jena.tdb2.sys.FilenameUtils;
 import org.apache.jena.tdb2.sys.StoreConnection;
 
 /**
@@ -51,9 +53,13 @@ final class NextGeneration implements AutoCloseable {
         this.target = target;
     }
 
-    /** True when {@code dsg} is a TDB2 store on disk whose generations can be switched. */
+    /**
+     * True when {@code dsg} is a TDB2 store on disk whose generations can be switched (not on
+     * MS Windows, which cannot rename a directory whose files were mapped: TDB2's compaction
+     * copies there instead).
+     */
     static boolean supports(DatasetGraph dsg) {
-        return dsg instanceof DatasetGraphSwitchable sw && sw.hasContainerPath()
+        return !Sys.isWindows && dsg instanceof DatasetGraphSwitchable sw && sw.hasContainerPath()
             && sw.get() instanceof DatasetGraphTDB tdb && !tdb.getLocation().isMem()
             && GENERATION.matcher(IO_DB.asPath(tdb.getLocation()).getFileName().toString()).matches();
     }
@@ -70,7 +76,7 @@ final class NextGeneration implements AutoCloseable {
         Path now = IO_DB.asPath(current.getLocation());
         Matcher m = GENERATION.matcher(now.getFileName().toString());
         if (!m.matches()) throw new IllegalStateException("not a TDB2 data directory: " + now);
-        String name = String.format("Data-%04d", Integer.parseInt(m.group(1)) + 1);
+        String name = FilenameUtils.filename("Data", "-", Integer.parseInt(m.group(1)) + 1);
         Path target = now.resolveSibling(name), temporary = now.resolveSibling(name + "-tmp");
         if (Files.exists(target)) throw new IOException(target + " already exists");
         deleteTree(temporary);
@@ -133,12 +139,15 @@ final class NextGeneration implements AutoCloseable {
         });
         // Never undone: waits until the last transaction on the old generation has ended.
         before.startExclusiveMode();
-        Path old = IO_DB.asPath(current.getLocation());
         StoreConnection.release(current.getLocation());
-        try {
-            deleteTree(old);
+        // The old generation, and any older one a killed process left behind: TDB2 ignores them.
+        try (Stream<Path> s = Files.list(target.getParent())) {
+            for (Path p : s.toList()) {
+                Matcher m = GENERATION.matcher(p.getFileName().toString());
+                if (m.matches() && !p.equals(target)) deleteTree(p);
+            }
         } catch (IOException e) {
-            // an older generation left behind is ignored by TDB2
+            // left behind: still ignored
         }
     }
 

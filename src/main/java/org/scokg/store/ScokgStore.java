@@ -297,7 +297,8 @@ public final class ScokgStore implements AutoCloseable {
      * ({@link #finish}) and calls {@code after} on the new state. Two ways, same result:
      * <ul>
      * <li>When the new content does not depend on what the store holds ({@code fresh}, given
-     *     its named graphs; its stored default graph must be empty too) and this object owns
+     *     its named graphs; it must hold nothing else: no default-graph triple, no stored
+     *     prefix) and this object owns
      *     a TDB2 store on disk: into a new generation of the store, switched in at the end
      *     ({@link NextGeneration}). The quads are held in memory as node ids (up to
      *     {@link #bulkBytes}) and the canonical titles computed from {@link CanonicalInput};
@@ -318,7 +319,7 @@ public final class ScokgStore implements AutoCloseable {
             DatasetGraphSwitchable container = (DatasetGraphSwitchable) dsg;
             container.startExclusiveMode();        // waits for other transactions, holds new ones back
             try {
-                Set<Node> before = Txn.calculateRead(dsg, () -> StoreCounts.defaultGraphEmpty(dsg) ? graphNodes(dsg) : null);
+                Set<Node> before = Txn.calculateRead(dsg, () -> StoreCounts.onlyNamedGraphs(dsg) ? graphNodes(dsg) : null);
                 if (before != null && fresh.test(before)) return writeNewGeneration(dsg, before, writing, describe, after);
             } finally {
                 container.finishExclusiveMode();

@@ -32,10 +32,11 @@ final class StoreCounts {
         return count(dsg.find());
     }
 
-    /** True when the stored default graph holds no triple. */
-    static boolean defaultGraphEmpty(DatasetGraph dsg) {
-        if (TDBInternal.isTDB2(dsg)) return TDBInternal.getDatasetGraphTDB(dsg).getTripleTable().getNodeTupleTable().isEmpty();
-        return dsg.getDefaultGraph().isEmpty();
+    /** True when the store holds nothing but named graphs: no triple in the stored default graph, no stored prefix. */
+    static boolean onlyNamedGraphs(DatasetGraph dsg) {
+        if (!TDBInternal.isTDB2(dsg)) return dsg.getDefaultGraph().isEmpty() && dsg.prefixes().isEmpty();
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        return tdb.getTripleTable().getNodeTupleTable().isEmpty() && tdb.getStoragePrefixes().isEmpty();
     }
 
     private static long count(Iterator<?> it) {

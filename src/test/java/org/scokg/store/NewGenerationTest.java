@@ -155,6 +155,29 @@ class NewGenerationTest {
         }
     }
 
+    /** What a kill -9 can leave around the switch, and how TDB2 opens it: the highest complete generation, no -tmp. */
+    @Test void aStoreOpensItsHighestGenerationAndDropsAHalfWrittenOne() throws Exception {
+        Path db = tmp.resolve("db"), empty = tmp.resolve("empty");
+        long quads;
+        try (ScokgStore s = ScokgStore.open(db); ScokgStore e = ScokgStore.open(empty)) {
+            s.build(TWO_SEEDS, null);
+            quads = s.quadCount();
+        }
+        // Killed after the rename, before the old generation was deleted: both are there.
+        StoreCrashTest.copyTree(empty.resolve("Data-0001"), db.resolve("Data-0001"));
+        // Killed while writing the next one: a half-written Data-NNNN-tmp.
+        Files.createDirectories(db.resolve("Data-0003-tmp"));
+        Files.writeString(db.resolve("Data-0003-tmp").resolve("GSPO.dat"), "half");
+        try (ScokgStore s = ScokgStore.openExisting(db)) {
+            assertEquals(quads, s.quadCount());
+            assertEquals(List.of("Data-0001", "Data-0002"), generations(db));
+            // The next write into a new generation goes on from there and deletes the older ones.
+            s.build(TWO_SEEDS, new org.scokg.text.SourceReader(), true, null);
+            assertEquals(List.of("Data-0003"), generations(db));
+            assertEquals(quads, s.quadCount());
+        }
+    }
+
     @Test void pastItsMemoryTheNewGenerationIsWrittenAsItGoes() throws Exception {
         long saved = ScokgStore.bulkBytes;
         try (ScokgStore a = ScokgStore.open(tmp.resolve("a")); ScokgStore b = ScokgStore.open(tmp.resolve("b"))) {
