@@ -374,25 +374,28 @@ public final class Bench {
                 deleteTree(dir);
             }
         }
+        String[] names = {"scokg", "basic", "phased", "parallel"};
         for (var e : nquads.entrySet()) {
             Path nq = e.getValue();
             if (!Files.isRegularFile(nq)) continue;
             long quads = countLines(nq);
             Path ours = o.out().resolve("db-scokg-" + label(e.getKey()));
-            deleteTree(ours);
-            say.accept("loading " + label(e.getKey()) + " MB with ScokgStore.load");
-            System.gc();
-            long tOurs = loadOnce(-1, nq, ours);
-            long[] jena = new long[3];
-            String[] names = {"basic", "phased", "parallel"};
-            for (int k = 0; k < 3; k++) {
-                Path dir = o.out().resolve("db-jena-" + names[k] + "-" + label(e.getKey()));
-                deleteTree(dir);
-                say.accept("loading " + label(e.getKey()) + " MB with Jena's " + names[k] + " loader");
-                System.gc();
-                jena[k] = loadOnce(k, nq, dir);
-                deleteTree(dir);
+            // Shared machines: the better of two alternated loads with each loader (as for extraction).
+            long[] best = new long[4];
+            Arrays.fill(best, Long.MAX_VALUE);
+            for (int pass = 0; pass < LOAD_PASSES; pass++) {
+                for (int k = -1; k < 3; k++) {
+                    Path dir = k < 0 ? ours : o.out().resolve("db-jena-" + names[k + 1] + "-" + label(e.getKey()));
+                    deleteTree(dir);
+                    say.accept("loading " + label(e.getKey()) + " MB with " + (k < 0 ? "ScokgStore.load" : "Jena's " + names[k + 1] + " loader")
+                        + " (pass " + (pass + 1) + " of " + LOAD_PASSES + ")");
+                    System.gc();
+                    best[k + 1] = Math.min(best[k + 1], loadOnce(k, nq, dir));
+                    if (k >= 0) deleteTree(dir);
+                }
             }
+            long tOurs = best[0];
+            long[] jena = Arrays.copyOfRange(best, 1, 4);
             row("%-7s %9d %12.0f %12.0f %9.2f %12.0f %9.2f %12.0f %9.2f", label(e.getKey()) + "MB", quads,
                 quads / (tOurs / 1e9), quads / (jena[0] / 1e9), (double) jena[0] / tOurs,
                 quads / (jena[1] / 1e9), (double) jena[1] / tOurs, quads / (jena[2] / 1e9), (double) jena[2] / tOurs);
@@ -401,9 +404,13 @@ public final class Bench {
         }
         row("(scokg: into an empty store, a new TDB2 generation switched in at the end: the file parsed on a second thread, quads held as node ids,"
             + " canonical titles computed from the quads as they stream by, indexes packed in bulk on two threads;"
-            + " Jena: LoaderFactory into DatabaseMgr.connectDatasetGraph; all loaders warmed up first on the smallest file)");
+            + " Jena: LoaderFactory into DatabaseMgr.connectDatasetGraph; all loaders warmed up first on the smallest file;"
+            + " each figure the better of " + LOAD_PASSES + " alternated loads)");
         return last;
     }
+
+    /** Loads per loader and size, alternated; the fastest counts. */
+    static final int LOAD_PASSES = 2;
 
     /** Nanoseconds to load {@code nq} into a fresh store at {@code dir}: with ScokgStore.load (k = -1) or Jena's basic, phased, parallel loader (k = 0, 1, 2). */
     private static long loadOnce(int k, Path nq, Path dir) throws Exception {
