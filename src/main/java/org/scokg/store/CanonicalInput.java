@@ -1,6 +1,7 @@
 package org.scokg.store;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -10,31 +11,24 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.vocabulary.RDF;
 import org.scokg.model.CanonicalDocuments;
-import org.scokg.model.Sco;
 
 /**
- * The part of the union of all graphs that {@link CanonicalDocuments#compute} reads,
- * collected in memory as quads stream into a new store: the mentions ({@code rdf:type
- * sco:Mention}) and their {@code sco:mentionOf}, {@code sco:surface}, {@code sco:action},
- * {@code sco:actionDate} and {@code sco:actionPlace}. Computing over it gives the same
- * canonical titles as computing over the whole union read back from TDB2 (a test checks
- * it), at a fraction of the cost: no index lookup per mention and property.
+ * The part of the union of all graphs that {@link CanonicalDocuments#compute} reads
+ * ({@link CanonicalDocuments#READ_PROPERTIES}, whatever their subject, and the
+ * {@code rdf:type} triples of {@link CanonicalDocuments#READ_TYPES}), collected in memory as
+ * quads stream into a new store. Computing over it gives the same canonical titles as
+ * computing over the whole union read back from TDB2 (a test checks it), at a fraction of
+ * the cost: no index lookup per mention and property.
  *
  * <p>Literals are kept as TDB2 gives them back (a value it stores inline, such as a date,
  * in its canonical form), so the result matches the one computed over the store exactly.
  * A set, like the union: a triple in several graphs is kept once. Holds at most
  * {@code limit} triples; past that it gives up ({@link #complete()} is false) and frees its
  * memory, and the caller computes over the store instead.
- *
- * <p>What it keeps must follow what {@code CanonicalDocuments} reads: when that changes,
- * change {@link #PREDICATES} and {@link #TYPES} with it.
  */
 final class CanonicalInput {
-    /** The properties read, whatever their subject. */
-    static final Set<Node> PREDICATES = Set.of(Sco.mentionOf.asNode(), Sco.surface.asNode(), Sco.action.asNode(),
-        Sco.actionDate.asNode(), Sco.actionPlace.asNode());
-    /** The classes whose {@code rdf:type} triples are read. */
-    static final Set<Node> TYPES = Set.of(Sco.Mention.asNode());
+    private static final Set<Node> PREDICATES = CanonicalDocuments.READ_PROPERTIES.stream().map(p -> p.asNode()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<Node> TYPES = CanonicalDocuments.READ_TYPES.stream().map(t -> t.asNode()).collect(Collectors.toUnmodifiableSet());
 
     private final long limit;
     private Graph graph = GraphFactory.createDefaultGraph();

@@ -278,7 +278,7 @@ class NewGenerationTest {
                 var fromUnion = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
                 assertTrue(fromUnion.size() > 1000);
                 assertTrue(fromUnion.isIsomorphicWith(input.canonical()),
-                    "CanonicalInput keeps all that CanonicalDocuments reads (update its PREDICATES and TYPES)");
+                    "CanonicalInput keeps all that CanonicalDocuments reads (its READ_PROPERTIES and READ_TYPES)");
             });
         }
     }
