@@ -53,7 +53,7 @@ final class GraphReplacer {
     private final NodeTable nodes;
     private final TupleIndex[] indexes;
     private final TupleBuffer pending = new TupleBuffer();
-    private final int batch;
+    private int batch;
     private final QuadPipe.Sink tee;
     /** The named graphs of the store before this write, when not the dataset's own (see {@link #untouched}). */
     private final Set<Node> before;
@@ -68,7 +68,8 @@ final class GraphReplacer {
 
     /**
      * A writer that holds back up to {@code batch} quads before it writes them to the
-     * indexes and shows every quad added to {@code tee} (when not null). {@code before}: the
+     * indexes (then batches of {@link #BATCH} at most: the memory is given back) and shows
+     * every quad added to {@code tee} (when not null). {@code before}: the
      * named graphs of the store this write replaces, when {@code dsg} is not that store but
      * a new one in its place (null: {@code dsg} itself).
      */
@@ -137,6 +138,7 @@ final class GraphReplacer {
     void flush() {
         if (pending.isEmpty()) return;
         written = true;
+        batch = Math.min(batch, BATCH);
         for (TupleIndex index : indexes) {
             RangeIndex tree = ((TupleIndexRecord) index).getRangeIndex();
             pending.records(index.getMapping(), tree.getRecordFactory()).forEachRemaining(tree::insert);

@@ -27,6 +27,8 @@ import org.apache.jena.tdb2.store.NodeIdFactory;
 final class TupleBuffer {
     private static final int N = 4;
     private static final int[] PRIMARY = {0, 1, 2, 3};
+    /** Quads whose room {@link #clear()} keeps for the next ones (8 MB): a batch of {@link GraphReplacer#BATCH} fits. */
+    private static final int KEPT = 256 * 1024;
 
     private long[] ids = new long[N * 1024];
     private int size;
@@ -61,10 +63,10 @@ final class TupleBuffer {
 
     boolean isEmpty() { return size == 0; }
 
-    /** Forgets every quad (and gives back the memory beyond a small buffer). */
+    /** Forgets every quad (and gives back the memory of more than {@link #KEPT} quads). */
     void clear() {
         size = 0;
-        if (ids.length > N * 1024 * 64) ids = new long[N * 1024];
+        if (ids.length > N * KEPT) ids = new long[N * 1024];
         columns = PRIMARY.clone();
     }
 
