@@ -147,8 +147,8 @@ final class GraphReplacer {
     }
 
     /**
-     * True once anything went to the dataset's indexes (a delete included): false while
-     * every quad added is still held back in {@link #pending()}.
+     * True once a quad went to the dataset: false while every quad added is still held back
+     * in {@link #pending()} (deletes do not count: into an empty store they change nothing).
      */
     boolean written() {
         return written;

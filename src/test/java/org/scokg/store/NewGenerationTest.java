@@ -179,16 +179,16 @@ class NewGenerationTest {
     }
 
     @Test void pastItsMemoryTheNewGenerationIsWrittenAsItGoes() throws Exception {
-        long saved = ScokgStore.bulkBytes;
+        long saved = StoreWrite.bulkBytes;
         try (ScokgStore a = ScokgStore.open(tmp.resolve("a")); ScokgStore b = ScokgStore.open(tmp.resolve("b"))) {
             assertTrue(a.build(TWO_SEEDS, null).usable());
-            ScokgStore.bulkBytes = 32 * 1000;           // a thousand quads, a hundred canonical input triples
+            StoreWrite.bulkBytes = 32 * 1000;           // a thousand quads, a hundred canonical input triples
             assertTrue(b.build(TWO_SEEDS, null).usable());
             assertEquals(List.of("Data-0002"), generations(tmp.resolve("b")));
             assertTrue(IsoMatcher.isomorphic(contents(a), contents(b)));
             assertIndexesAgree(b);
         } finally {
-            ScokgStore.bulkBytes = saved;
+            StoreWrite.bulkBytes = saved;
         }
     }
 
