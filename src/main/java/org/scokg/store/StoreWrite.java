@@ -25,19 +25,10 @@ import static org.scokg.store.ScokgStore.oneLine;
  * one TDB2 write transaction, or into a new generation of the store switched in at the end
  * ({@link #write}); then what depends on every graph, the canonical titles and the dataset
  * description ({@link #finish}). Failures are {@link StoreException}s saying nothing was
- * changed.
+ * changed. {@code owned} is false over a dataset someone else owns (a running server's):
+ * then always in place.
  */
-final class StoreWrite {
-    private final Path directory;
-    private final DatasetGraph dsg;
-    /** False over a dataset someone else owns (a running server's): always in place. */
-    private final boolean owned;
-
-    StoreWrite(Path directory, DatasetGraph dsg, boolean owned) {
-        this.directory = directory;
-        this.dsg = dsg;
-        this.owned = owned;
-    }
+record StoreWrite(Path directory, DatasetGraph dsg, boolean owned) {
 
     /** Work inside a write transaction: true to commit, false to abort; may throw a StoreException (aborts) or anything else. */
     private interface WriteWork {
