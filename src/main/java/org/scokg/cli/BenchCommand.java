@@ -42,7 +42,7 @@ final class BenchCommand extends Base {
     @Option(names = "--no-up", description = "Skip timing the start-up of the jar.")
     boolean noUp;
 
-    @Option(names = "--only", paramLabel = "PART", description = "Run only this part: queries (canned-query latency on the seeds store).")
+    @Option(names = "--only", paramLabel = "PART", description = "Run only this part: queries (canned-query latency on the seeds store) or loading (scokg and Jena's loaders).")
     String only;
 
     @Override
@@ -54,9 +54,10 @@ final class BenchCommand extends Base {
         }
         if (requests < 1 || requests > 100_000) throw fail("--requests must be 1..100000");
         if (!java.nio.file.Files.isDirectory(seeds)) throw fail("no seeds folder at " + seeds + " (use --seeds DIR)");
-        if (only != null && !only.equals("queries")) throw fail("--only takes: queries");
-        boolean queriesOnly = only != null;
-        new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && !queriesOnly, queriesOnly),
+        if (only != null && !only.equals("queries") && !only.equals("loading")) throw fail("--only takes: queries, loading");
+        boolean queriesOnly = "queries".equals(only), loadingOnly = "loading".equals(only);
+        new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && only == null,
+                queriesOnly, loadingOnly),
             out(), this::progress).run();
         progress("bench: results in " + out.resolve("bench-results.txt"));
         return 0;

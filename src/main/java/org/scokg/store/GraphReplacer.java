@@ -1,14 +1,15 @@
 package org.scokg.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.apache.jena.atlas.lib.tuple.Tuple;
-import org.apache.jena.atlas.lib.tuple.TupleFactory;
-import org.apache.jena.atlas.lib.tuple.TupleMap;
+import org.apache.jena.dboe.index.RangeIndex;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -20,17 +21,22 @@ import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Writes quads into a dataset inside a write transaction with <em>replace</em> semantics:
  * the first time a graph is written, whatever the dataset held in it is deleted, so the
  * graph ends up holding exactly what was written to it in this transaction. On TDB2 the
- * quads are held back in batches of {@link #BATCH} (as node ids, about 15 MB) and written
- * index by index in that index's order, which touches far fewer B+tree pages than TDB2's
- * quad-at-a-time {@code add}; still one transaction on one thread, so just as atomic.
- * Reads of the dataset must come after {@link #flush()}. Beyond the batch, only the names
- * of the graphs written are held.
+ * quads are held back in batches (of {@link #BATCH} unless told otherwise; as node ids in a
+ * {@link TupleBuffer}, 32 bytes a quad) and written index by index in that index's order,
+ * which touches far fewer B+tree pages than TDB2's quad-at-a-time {@code add}; still one
+ * transaction on one thread, so just as atomic. Reads of the dataset must come after
+ * {@link #flush()}. Beyond the batch, only the names of the graphs written are held.
+ *
+ * <p>With a batch as large as the whole input, nothing reaches the indexes until the
+ * caller decides: into an empty store, the held quads can then be packed into the indexes
+ * in bulk instead ({@link #pending()}, {@link PackedIndexes}).
  *
  * <p>Not thread-safe, and TDB2 transactions belong to a thread: use it only on the thread
  * that began the write transaction.
@@ -46,20 +52,50 @@ final class GraphReplacer {
     /** TDB2 only: the quad table's node table and indexes, and the quads not written yet. */
     private final NodeTable nodes;
     private final TupleIndex[] indexes;
-    private final List<Tuple<NodeId>> pending = new ArrayList<>();
+    private final TupleBuffer pending = new TupleBuffer();
+    private int batch;
+    private final QuadPipe.Sink tee;
+    /** The named graphs of the store before this write, when not the dataset's own (see {@link #untouched}). */
+    private final Set<Node> before;
+    private boolean written;
+    /** The node ids of the last graph and subject, and of the predicates: most quads repeat them. */
+    private final NodeIds lastGraph = new NodeIds(), lastSubject = new NodeIds();
+    private final Map<Node, NodeId> predicates = new HashMap<>();
 
     GraphReplacer(DatasetGraph dsg) {
+        this(dsg, BATCH, null, null);
+    }
+
+    /**
+     * A writer that holds back up to {@code batch} quads before it writes them to the
+     * indexes (then batches of {@link #BATCH} at most: the memory is given back) and shows
+     * every quad added to {@code tee} (when not null). {@code before}: the
+     * named graphs of the store this write replaces, when {@code dsg} is not that store but
+     * a new one in its place (null: {@code dsg} itself).
+     */
+    GraphReplacer(DatasetGraph dsg, int batch, QuadPipe.Sink tee, Set<Node> before) {
+        if (batch < 1) throw new IllegalArgumentException("batch " + batch);
         this.dsg = dsg;
+        this.batch = batch;
+        this.tee = tee;
+        this.before = before;
         // Only on TDB2's own dataset objects: through a wrapper (one that watches changes,
         // say) the writes must go through the wrapper.
-        if (dsg instanceof DatasetGraphSwitchable || dsg instanceof DatasetGraphTDB) {
-            NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+        NodeTupleTable quads = dsg instanceof DatasetGraphSwitchable || dsg instanceof DatasetGraphTDB
+            ? TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable() : null;
+        if (quads != null && Arrays.stream(quads.getTupleTable().getIndexes()).allMatch(i -> i instanceof TupleIndexRecord)) {
             nodes = quads.getNodeTable();
             indexes = quads.getTupleTable().getIndexes();
         } else {
             nodes = null;
             indexes = null;
         }
+    }
+
+    /** A one-entry cache of a node's id. */
+    private static final class NodeIds {
+        Node node;
+        NodeId id;
     }
 
     /** Adds a quad, replacing graph {@code g} first if it has not been written yet. */
@@ -69,14 +105,28 @@ final class GraphReplacer {
             last = g;
         }
         added++;
+        if (tee != null) tee.add(g, s, p, o);
         if (nodes == null || Quad.isDefaultGraph(g)) {
             flush();
+            written = true;
             dsg.add(g, s, p, o);
             return;
         }
-        pending.add(TupleFactory.create4(nodes.getAllocateNodeId(g), nodes.getAllocateNodeId(s),
-            nodes.getAllocateNodeId(p), nodes.getAllocateNodeId(o)));
-        if (pending.size() >= BATCH) flush();
+        NodeId pid = predicates.get(p);
+        if (pid == null) {
+            if (predicates.size() > 10_000) predicates.clear();
+            predicates.put(p, pid = nodes.getAllocateNodeId(p));
+        }
+        pending.add(id(lastGraph, g), id(lastSubject, s), pid, nodes.getAllocateNodeId(o));
+        if (pending.size() >= batch) flush();
+    }
+
+    private NodeId id(NodeIds last, Node n) {
+        if (!n.equals(last.node)) {
+            last.id = nodes.getAllocateNodeId(n);
+            last.node = n;
+        }
+        return last.id;
     }
 
     /**
@@ -87,19 +137,26 @@ final class GraphReplacer {
      */
     void flush() {
         if (pending.isEmpty()) return;
+        written = true;
+        batch = Math.min(batch, BATCH);
         for (TupleIndex index : indexes) {
-            if (index == null) continue;
-            TupleMap map = index.getMapping();
-            pending.sort((a, b) -> {
-                for (int i = 0; i < 4; i++) {
-                    int c = NodeId.compare(map.mapSlot(i, a), map.mapSlot(i, b));
-                    if (c != 0) return c;
-                }
-                return 0;
-            });
-            for (Tuple<NodeId> t : pending) index.add(t);
+            RangeIndex tree = ((TupleIndexRecord) index).getRangeIndex();
+            pending.records(index.getMapping(), tree.getRecordFactory()).forEachRemaining(tree::insert);
         }
         pending.clear();
+    }
+
+    /**
+     * True once a quad went to the dataset: false while every quad added is still held back
+     * in {@link #pending()} (deletes do not count: into an empty store they change nothing).
+     */
+    boolean written() {
+        return written;
+    }
+
+    /** The quads held back, not written yet. */
+    TupleBuffer pending() {
+        return pending;
     }
 
     /** Replaces graph {@code g} with {@code content} (an empty {@code content} leaves the graph empty). */
@@ -114,7 +171,7 @@ final class GraphReplacer {
 
     /** Removes graph {@code g} (it counts as written: later quads for it are added, not replaced). */
     void clear(Node g) {
-        flush();
+        if (replaced.contains(g)) flush();      // its quads held back go too
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         replaced.add(g);
     }
@@ -129,11 +186,16 @@ final class GraphReplacer {
         return added;
     }
 
-    /** The named graphs of the dataset that were not written and whose IRI starts with {@code prefix}. */
+    /** The named graphs of the store that were not written and whose IRI starts with {@code prefix}. */
     List<Node> untouched(String prefix) {
-        flush();
         List<Node> out = new ArrayList<>();
-        dsg.listGraphNodes().forEachRemaining(g -> {
+        Iterator<Node> graphs;
+        if (before != null) graphs = before.iterator();
+        else {
+            flush();
+            graphs = dsg.listGraphNodes();
+        }
+        graphs.forEachRemaining(g -> {
             if (g.isURI() && g.getURI().startsWith(prefix) && !replaced.contains(g)) out.add(g);
         });
         return out;

@@ -19,7 +19,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.query.TxnType;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -37,7 +36,6 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.scokg.model.Prefixes;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.scokg.model.CanonicalDocuments;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -57,16 +55,21 @@ import org.scokg.text.SourceReader;
  *
  * <p>Trade-offs, in the spirit of Jena's loaders:
  * <ul>
- * <li>{@link #load} and {@link #build} write in <em>one</em> write transaction, streaming:
- *     files are parsed (on a second thread) and documents extracted (on a small pool,
- *     {@link SourceBatch#stream}) straight into the transaction, a bounded number of quads
- *     or documents at a time. TDB2 writes a transaction's changes to its files, not to a
- *     journal in the heap, so the heap does not grow with the input. A bad file or a failed
- *     write aborts the transaction (the store is untouched), a kill before the commit
- *     leaves the previous store, and readers of a served store see the old or the new
- *     state, never half a load. The end of the transaction recomputes the canonical
- *     titles and the dataset description over the union of all graphs; a build then
- *     validates with SHACL straight over the store in a read transaction.</li>
+ * <li>{@link #load} and {@link #build} write in <em>one</em> atomic step, streaming: files
+ *     are parsed (on a second thread) and documents extracted (on a small pool,
+ *     {@link SourceBatch#stream}) straight into the write, a bounded number of quads or
+ *     documents at a time. Into a store of their own whose new content does not depend on
+ *     the old (a load into an empty store, a build into an empty one, a pruning build of a
+ *     store that holds only what builds write), they write a new generation of the TDB2
+ *     store beside the old one, its indexes packed in bulk as Jena's bulk loaders do, and
+ *     switch it in with an atomic rename ({@link NextGeneration}); otherwise, and always over
+ *     a server's dataset ({@link #over}), in one TDB2 write transaction, which TDB2 writes to
+ *     its files, not to the heap. Either way a bad file or a failed write leaves the store
+ *     untouched, a kill before the switch or commit leaves the previous store, and readers
+ *     of a served store see the old or the new state, never half a load. The end of the
+ *     write recomputes the canonical titles and the dataset description over the union of
+ *     all graphs; a build then validates with SHACL straight over the store in a read
+ *     transaction.</li>
  * <li>Loading replaces graphs: each named graph present in the input is removed from the
  *     store and written anew, so loading a source twice never duplicates it. Triples in the
  *     default graph of an input file (e.g. a Turtle file) go into the graph
@@ -202,10 +205,11 @@ public final class ScokgStore implements AutoCloseable {
 
     /**
      * Loads RDF files (syntax by extension: .trig .nq .ttl .nt .jsonld .rdf ..., optionally
-     * .gz), replacing each named graph they contain, in one write transaction. Each file is
-     * parsed as a stream (on a thread of its own) straight into the transaction; a graph of
-     * the store is deleted the first time the input names it. On any error the transaction
-     * is aborted and the store is left exactly as it was; readers never see half a load.
+     * .gz), replacing each named graph they contain, in one atomic write (into an empty
+     * store: a new generation, see the class comment). Each file is parsed as a stream (on a
+     * thread of its own) straight into the write; a graph of the store is deleted the first
+     * time the input names it. On any error the write is abandoned and the store is left
+     * exactly as it was; readers never see half a load.
      *
      * @throws StoreException naming the file (and line) of a parse error, or a write failure
      */
@@ -221,24 +225,28 @@ public final class ScokgStore implements AutoCloseable {
         DatasetGraph dsg = dataset.asDatasetGraph();
         List<String> names = new ArrayList<>();
         long[] loaded = {0};
-        inWriteTransaction(dsg, () -> {
-            GraphReplacer w = new GraphReplacer(dsg);
+        // Into an empty store, the load is the whole new content: a new generation.
+        writer().write(Set::isEmpty, w -> {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 QuadPipe.parse(f, langs.get(i), NodeFactory.createURI(Iris.graph(f.getFileName().toString())), w::add);
                 say.accept("parsed " + f);
             }
-            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
-            w.flush();
-            for (Node g : w.graphs()) {
-                names.add(g.getURI());
-                loaded[0] += StoreCounts.quads(dsg, g);
-            }
-            finish(dsg, w, false);
             return true;
+        }, false, (state, graphs) -> {
+            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
+            for (Node g : graphs) {
+                names.add(g.getURI());
+                loaded[0] += StoreCounts.quads(state, g);
+            }
         });
         say.accept("loaded " + loaded[0] + " quads into " + names.size() + " graph(s)");
         return new LoadSummary(files.size(), List.copyOf(names), loaded[0], quadCount());
+    }
+
+    /** The one atomic write of a load or a build ({@link StoreWrite}). */
+    private StoreWrite writer() {
+        return new StoreWrite(directory, dataset.asDatasetGraph(), owned);
     }
 
     /** The RDF syntax of {@code f}, from its name; fails when the file cannot be read. */
@@ -253,41 +261,6 @@ public final class ScokgStore implements AutoCloseable {
         return lang;
     }
 
-    /** Work inside a write transaction: true to commit, false to abort; may throw a StoreException (aborts) or anything else. */
-    private interface WriteWork {
-        boolean run() throws StoreException;
-    }
-
-    /**
-     * Runs {@code work} in one write transaction on this thread and commits (unless it
-     * returns false: then it aborts); on any failure
-     * aborts (the store is unchanged) and throws a StoreException: the work's own, or
-     * "cannot write to the store at DIR (nothing was changed): ...".
-     */
-    private void inWriteTransaction(DatasetGraph dsg, WriteWork work) throws StoreException {
-        try {
-            dsg.begin(TxnType.WRITE);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
-        }
-        boolean committed = false;
-        try {
-            if (work.run()) {
-                dsg.commit();
-                committed = true;
-            }
-        } catch (StoreException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot write to the store at " + directory + " (nothing was changed): " + oneLine(e), e);
-        } finally {
-            if (!committed) {
-                try { dsg.abort(); } catch (RuntimeException ignored) { /* the original failure matters */ }
-            }
-            dsg.end();
-        }
-    }
-
     /** An error handler that turns the first error into a RiotException "FILE:LINE:COL: message"; warnings are ignored. */
     static ErrorHandler throwingHandler(Object where) {
         return new ErrorHandler() {
@@ -299,28 +272,6 @@ public final class ScokgStore implements AutoCloseable {
                 throw new RiotException(where + pos + ": " + message);
             }
         };
-    }
-
-    /**
-     * The end of every write transaction: recomputes the canonical document titles
-     * ({@link CanonicalDocuments}) over the union of all graphs and, when {@code describe}
-     * or when the store already has one, the dataset description ({@link DatasetDescription}).
-     */
-    private static void finish(DatasetGraph dsg, GraphReplacer w, boolean describe) {
-        w.flush();
-        // Canonical titles depend on every source: recompute them in the same transaction.
-        Node canonical = NodeFactory.createURI(CanonicalDocuments.GRAPH);
-        dsg.deleteAny(canonical, Node.ANY, Node.ANY, Node.ANY);
-        Graph titles = CanonicalDocuments.compute(ModelFactory.createModelForGraph(dsg.getUnionGraph())).getGraph();
-        w.replace(canonical, titles);
-        w.flush();
-        // The VoID/DCAT description: written by a build, kept up to date by later loads.
-        Node described = NodeFactory.createURI(DatasetDescription.GRAPH);
-        if (describe || dsg.containsGraph(described)) {
-            dsg.deleteAny(described, Node.ANY, Node.ANY, Node.ANY);
-            w.replace(described, DatasetDescription.compute(dsg, java.time.OffsetDateTime.now()));
-        }
-        w.flush();
     }
 
     // ------------------------------------------------------------------ build
@@ -369,14 +320,15 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     /**
-     * In one write transaction: reads and extracts every input (in parallel,
+     * In one atomic write (a new generation when the store's content does not matter, see
+     * the class comment): reads and extracts every input (in parallel,
      * {@link SourceBatch#stream}) and writes each document into its source graph as soon as
      * it is ready and its turn comes (the graph is replaced the first time it is written),
      * (re)loads the ontology and gazetteer graphs from the classpath, and recomputes the
      * canonical titles and the dataset description; then validates the union of all graphs
      * with the SHACL shapes. Only a few documents are in memory at a time. A document that
      * cannot be read or extracted is reported, not fatal; when no document could be used,
-     * the transaction is aborted and the store is left as it was.
+     * the write is abandoned and the store is left as it was.
      *
      * @param prune when true, source graphs ({@code Iris.graph(...)}) of documents not
      *              processed in this build are removed (a full rebuild of the corpus)
@@ -397,8 +349,13 @@ public final class ScokgStore implements AutoCloseable {
         List<Node> removed = new ArrayList<>();
         DatasetGraph dsg = dataset.asDatasetGraph();
         say.accept("writing to " + directory + " as documents are extracted (one transaction)");
-        inWriteTransaction(dsg, () -> {
-            GraphReplacer w = new GraphReplacer(dsg);
+        // A pruning build replaces every source graph: when the store holds nothing else
+        // than what a build writes, it is rebuilt from scratch (a new generation).
+        String sources = Iris.base() + "graph/";
+        Set<Node> rebuilt = Set.of(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), NodeFactory.createURI(Sco.GAZETTEER_GRAPH),
+            NodeFactory.createURI(CanonicalDocuments.GRAPH), NodeFactory.createURI(DatasetDescription.GRAPH));
+        writer().write(graphs -> graphs.isEmpty() || prune && ontology != null && gazetteer != null
+                && graphs.stream().allMatch(g -> rebuilt.contains(g) || g.isURI() && g.getURI().startsWith(sources)), w -> {
             SourceBatch.stream(inputs, reader, SourceBatch.THREADS, say, r -> {
                 switch (r.status()) {
                     case SKIPPED -> skipped.add(r.reason());
@@ -417,13 +374,12 @@ public final class ScokgStore implements AutoCloseable {
             if (ontology != null) w.replace(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
             if (gazetteer != null) w.replace(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
             if (prune) {
-                removed.addAll(w.untouched(Iris.base() + "graph/"));
+                removed.addAll(w.untouched(sources));
                 for (Node g : removed) w.clear(g);
             }
             say.accept("computing canonical titles and the dataset description");
-            finish(dsg, w, true);
             return true;
-        });
+        }, true, (state, graphs) -> {});
         if (processed.isEmpty())
             return new BuildSummary(List.of(), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), 0, quadCount(), 0, -1, List.of());
         for (Node g : removed) say.accept("removed stale graph " + g.getURI());

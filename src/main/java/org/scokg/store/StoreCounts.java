@@ -32,6 +32,13 @@ final class StoreCounts {
         return count(dsg.find());
     }
 
+    /** True when the store holds nothing but named graphs: no triple in the stored default graph, no stored prefix. */
+    static boolean onlyNamedGraphs(DatasetGraph dsg) {
+        if (!TDBInternal.isTDB2(dsg)) return dsg.getDefaultGraph().isEmpty() && dsg.prefixes().isEmpty();
+        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
+        return tdb.getTripleTable().getNodeTupleTable().isEmpty() && tdb.getStoragePrefixes().isEmpty();
+    }
+
     private static long count(Iterator<?> it) {
         long n = 0;
         while (it.hasNext()) { it.next(); n++; }

@@ -54,11 +54,14 @@ class StoreCrashTest {
         return cmd;
     }
 
-    /** A child process with its stderr collected; {@code writing} opens when it starts its write transaction. */
+    /**
+     * A child process with its stderr collected; {@code writing} opens when it starts its
+     * write, {@code finishing} when its inputs are written and the canonical titles come next.
+     */
     static final class Child {
         final Process process;
         final StringBuilder err = new StringBuilder();
-        final CountDownLatch writing = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1), finishing = new CountDownLatch(1);
         final Thread reader;
 
         Child(String... args) throws IOException {
@@ -70,6 +73,7 @@ class StoreCrashTest {
                     while ((line = r.readLine()) != null) {
                         synchronized (err) { err.append(line).append('\n'); }
                         if (line.startsWith("writing ")) writing.countDown();
+                        if (line.startsWith("computing canonical titles")) finishing.countDown();
                     }
                 } catch (IOException e) {
                     // the process was killed
@@ -104,47 +108,99 @@ class StoreCrashTest {
         }
     }
 
-    @Test
-    void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
-        Path baselineDb = tmp.resolve("baseline");
-        try (ScokgStore s = ScokgStore.open(baselineDb)) {
+    /** A store built from two seeds. */
+    Path baseline() throws Exception {
+        Path db = tmp.resolve("baseline");
+        try (ScokgStore s = ScokgStore.open(db)) {
             assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt"), Path.of("seeds/001_5eea9896fdcb0ecb.txt")), null).usable());
         }
-        State old = state(baselineDb);
+        return db;
+    }
 
-        // The new state: the same build of every seed, not interrupted.
-        Path fullDb = tmp.resolve("full");
-        copyTree(baselineDb, fullDb);
-        Child full = new Child("build", "--db", fullDb.toString(), "seeds");
+    /** A copy of {@code baseline} named {@code name}, then {@code scokg build OPTIONS --db COPY seeds} in a child process. */
+    Child buildOver(Path baseline, String name, List<String> options) throws IOException {
+        Path db = tmp.resolve(name);
+        copyTree(baseline, db);
+        List<String> args = new ArrayList<>(List.of("build"));
+        args.addAll(options);
+        args.addAll(List.of("--db", db.toString(), "seeds"));
+        return new Child(args.toArray(String[]::new));
+    }
+
+    /**
+     * Builds every seed over copies of a two-seed store with {@code options}, killing the build
+     * at fixed times after its start, after it said it is writing, and after it said its inputs
+     * are written: each time the store must be the old one or the new one.
+     */
+    void killedBuildsLeaveTheOldOrTheNewStore(List<String> options, long[] afterStart, long[] afterWriting, long[] afterInputs)
+            throws Exception {
+        Path baseline = baseline();
+        State old = state(baseline);
+        // The new state: the same build, not interrupted.
+        Child full = buildOver(baseline, "full", options);
         assertEquals(0, full.waitFor(), full.err());
-        State fresh = state(fullDb);
+        State fresh = state(tmp.resolve("full"));
         assertNotEquals(old, fresh);
 
-        // Kills at fixed times after start, and at fixed times after the write transaction began.
-        long[] afterStart = {50, 500, 1500};
-        long[] afterWriting = {0, 100, 300, 800};
-        int oldSeen = 0, newSeen = 0;
+        int oldSeen = 0, kills = 0;
         List<String> log = new ArrayList<>();
-        for (int i = 0; i < afterStart.length + afterWriting.length; i++) {
-            Path db = tmp.resolve("kill-" + i);
-            copyTree(baselineDb, db);
-            Child c = new Child("build", "--db", db.toString(), "seeds");
-            if (i < afterStart.length) {
-                Thread.sleep(afterStart[i]);
-            } else {
-                assertTrue(c.writing.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
-                Thread.sleep(afterWriting[i - afterStart.length]);
+        for (long[] times : List.of(afterStart, afterWriting, afterInputs)) {
+            for (long ms : times) {
+                Path db = tmp.resolve("kill-" + kills++);
+                Child c = buildOver(baseline, db.getFileName().toString(), options);
+                String when = ms + " ms after " + (times == afterStart ? "start" : times == afterWriting ? "'writing'" : "'computing'");
+                if (times != afterStart) {
+                    CountDownLatch said = times == afterWriting ? c.writing : c.finishing;
+                    assertTrue(said.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
+                }
+                Thread.sleep(ms);
+                boolean wasAlive = c.process.isAlive();
+                c.kill();
+                State after = state(db);
+                log.add(when + (wasAlive ? "" : " (already finished)") + ": "
+                    + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
+                assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
+                if (after.equals(old)) oldSeen++;
+                try (Stream<Path> s = Files.list(db)) {
+                    assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
+                }
             }
-            boolean wasAlive = c.process.isAlive();
-            c.kill();
-            State after = state(db);
-            log.add((i < afterStart.length ? afterStart[i] + " ms after start" : afterWriting[i - afterStart.length] + " ms after 'writing'")
-                + (wasAlive ? "" : " (already finished)") + ": " + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
-            assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
-            if (after.equals(old)) oldSeen++; else newSeen++;
         }
-        System.out.println("kill -9 runs: " + log);
+        System.out.println("kill -9 runs " + options + ": " + log);
         assertTrue(oldSeen > 0, "some kills hit before the commit: " + log);
+    }
+
+    /** A build over a store with data: in one write transaction, in place. */
+    @Test
+    void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
+        killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[0]);
+    }
+
+    /**
+     * A pruning build of a store that holds only what builds write, and a load into an empty
+     * store, go to a new generation of the store ({@link NextGeneration}): killed at any
+     * moment, the store is the old one or the new one, and the half-written generation is
+     * gone the next time the store is opened.
+     */
+    @Test
+    void killedWritesIntoANewGenerationLeaveTheOldOrTheNewStore() throws Exception {
+        killedBuildsLeaveTheOldOrTheNewStore(List.of("--prune"), new long[0], new long[] {0, 500}, new long[] {0, 100, 250, 500, 1000});
+        State fresh = state(tmp.resolve("full"));
+
+        // A load into an empty store: empty, or everything.
+        Path nq = tmp.resolve("full.nq");
+        try (ScokgStore s = ScokgStore.openExisting(tmp.resolve("full")); var out = Files.newOutputStream(nq)) {
+            s.export(ExportFormat.NQ, out);
+        }
+        for (long wait : new long[] {500, 2000}) {
+            Path db = tmp.resolve("load-" + wait);
+            Child c = new Child("load", "--db", db.toString(), nq.toString());
+            Thread.sleep(wait);
+            c.kill();
+            if (!ScokgStore.exists(db)) continue;        // killed before it made the store
+            State after = state(db);
+            assertTrue(after.quads() == 0 || after.equals(fresh), "partial store after kill -9 of a load: " + after);
+        }
     }
 
     @Test
