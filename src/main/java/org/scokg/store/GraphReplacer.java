@@ -34,9 +34,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * transaction on one thread, so just as atomic. Reads of the dataset must come after
  * {@link #flush()}. Beyond the batch, only the names of the graphs written are held.
  *
- * <p>With a batch as large as the whole input, nothing reaches the indexes until the
- * caller decides: into an empty store, the held quads can then be packed into the indexes
- * in bulk instead ({@link #pending()}, {@link PackedIndexes}).
+ * <p>With a batch as large as the whole input, or with {@link SortedRuns} to spill full
+ * batches to, nothing reaches the indexes until the caller decides: into an empty store, the
+ * held quads can then be packed into the indexes in bulk instead ({@link #pending()},
+ * {@link #runs()}, {@link PackedIndexes}).
  *
  * <p>Not thread-safe, and TDB2 transactions belong to a thread: use it only on the thread
  * that began the write transaction.
@@ -55,6 +56,8 @@ final class GraphReplacer {
     private final TupleBuffer pending = new TupleBuffer();
     private int batch;
     private final QuadPipe.Sink tee;
+    /** Where full batches go before anything was written (null: to the indexes). */
+    private final SortedRuns runs;
     /** The named graphs of the store before this write, when not the dataset's own (see {@link #untouched}). */
     private final Set<Node> before;
     private boolean written;
@@ -63,21 +66,23 @@ final class GraphReplacer {
     private final Map<Node, NodeId> predicates = new HashMap<>();
 
     GraphReplacer(DatasetGraph dsg) {
-        this(dsg, BATCH, null, null);
+        this(dsg, BATCH, null, null, null);
     }
 
     /**
      * A writer that holds back up to {@code batch} quads before it writes them to the
-     * indexes (then batches of {@link #BATCH} at most: the memory is given back) and shows
-     * every quad added to {@code tee} (when not null). {@code before}: the
+     * indexes (then batches of {@link #BATCH} at most: the memory is given back), or, with
+     * {@code runs} (when not null) and as long as nothing was written, spills each full batch
+     * there; it shows every quad added to {@code tee} (when not null). {@code before}: the
      * named graphs of the store this write replaces, when {@code dsg} is not that store but
      * a new one in its place (null: {@code dsg} itself).
      */
-    GraphReplacer(DatasetGraph dsg, int batch, QuadPipe.Sink tee, Set<Node> before) {
+    GraphReplacer(DatasetGraph dsg, int batch, QuadPipe.Sink tee, Set<Node> before, SortedRuns runs) {
         if (batch < 1) throw new IllegalArgumentException("batch " + batch);
         this.dsg = dsg;
         this.batch = batch;
         this.tee = tee;
+        this.runs = runs;
         this.before = before;
         // Only on TDB2's own dataset objects: through a wrapper (one that watches changes,
         // say) the writes must go through the wrapper.
@@ -118,7 +123,14 @@ final class GraphReplacer {
             predicates.put(p, pid = nodes.getAllocateNodeId(p));
         }
         pending.add(id(lastGraph, g), id(lastSubject, s), pid, nodes.getAllocateNodeId(o));
-        if (pending.size() >= batch) flush();
+        if (pending.size() >= batch) {
+            if (runs != null && !written) {
+                runs.spill(pending, indexes);
+                pending.clear();
+            } else {
+                flush();
+            }
+        }
     }
 
     private NodeId id(NodeIds last, Node n) {
@@ -132,18 +144,27 @@ final class GraphReplacer {
     /**
      * Writes the quads held back: into each index in that index's order, so that
      * consecutive inserts go to neighbouring B+tree leaves (as TDB2's own dsg.add does,
-     * one tuple into every index, but far fewer scattered page touches). Call before
-     * reading the dataset.
+     * one tuple into every index, but far fewer scattered page touches), spilled ones
+     * included. Call before reading the dataset.
      */
     void flush() {
-        if (pending.isEmpty()) return;
+        boolean spilled = runs != null && !runs.isEmpty();
+        if (pending.isEmpty() && !spilled) return;
         written = true;
         batch = Math.min(batch, BATCH);
         for (TupleIndex index : indexes) {
             RangeIndex tree = ((TupleIndexRecord) index).getRangeIndex();
-            pending.records(index.getMapping(), tree.getRecordFactory()).forEachRemaining(tree::insert);
+            (spilled ? runs.records(index, pending, tree.getRecordFactory()) : pending.records(index.getMapping(), tree.getRecordFactory()))
+                .forEachRemaining(tree::insert);
         }
         pending.clear();
+        if (spilled) {
+            try {
+                runs.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     /**
@@ -154,9 +175,14 @@ final class GraphReplacer {
         return written;
     }
 
-    /** The quads held back, not written yet. */
+    /** The quads held back in memory, not written yet. */
     TupleBuffer pending() {
         return pending;
+    }
+
+    /** The quads held back on disk, not written yet (null when it does not spill). */
+    SortedRuns runs() {
+        return runs;
     }
 
     /** Replaces graph {@code g} with {@code content} (an empty {@code content} leaves the graph empty). */

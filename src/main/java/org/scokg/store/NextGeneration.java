@@ -111,6 +111,15 @@ final class NextGeneration implements AutoCloseable {
         return next;
     }
 
+    /**
+     * The new generation's directory ({@code Data-NNNN-tmp}), for files of the write's own
+     * that must not outlive it: TDB2 deletes the directory when it opens the store after a
+     * kill; delete them before {@link #switchIn()}.
+     */
+    Path directory() {
+        return temporary;
+    }
+
     /** Releases the new generation's dataset and opens it again (after {@link PackedIndexes}). */
     DatasetGraphTDB reopen() {
         release(temporary);

@@ -1,9 +1,11 @@
 package org.scokg.store;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.apache.jena.dboe.base.record.Record;
 import org.apache.jena.dboe.trans.bplustree.BPlusTree;
 import org.apache.jena.dboe.trans.bplustree.rewriter.BPlusTreeRewriter;
 import org.apache.jena.tdb2.loader.base.CoLib;
@@ -29,23 +31,24 @@ final class PackedIndexes {
 
     /**
      * Writes the quads of {@code quads} into every quad index of {@code tdb}, which must be
-     * empty and not in a transaction; the node table must already hold their nodes
-     * (committed). With more than one core, half the indexes are built on a second thread
-     * from a copy of the quads (as Jena's phased loader builds indexes on threads of their
-     * own): twice the memory of {@code quads} for the time of the build.
+     * empty and not in a transaction, and those of {@code spilled} (null: none); the node
+     * table must already hold their nodes (committed). With more than one core, half the
+     * indexes are built on a second thread from a copy of the quads in memory (as Jena's
+     * phased loader builds indexes on threads of their own): twice the memory of
+     * {@code quads} for the time of the build.
      */
-    static void build(DatasetGraphTDB tdb, TupleBuffer quads) {
-        if (quads.isEmpty()) return;
+    static void build(DatasetGraphTDB tdb, TupleBuffer quads, SortedRuns spilled) {
+        if (quads.isEmpty() && (spilled == null || spilled.isEmpty())) return;
         List<TupleIndex> indexes = List.of(tdb.getQuadTable().getNodeTupleTable().getTupleTable().getIndexes());
         if (Runtime.getRuntime().availableProcessors() < 2 || indexes.size() < 2) {
-            for (TupleIndex index : indexes) pack(index, quads);
+            for (TupleIndex index : indexes) pack(index, quads, spilled);
             return;
         }
         List<TupleIndex> first = indexes.subList(0, indexes.size() / 2), second = indexes.subList(indexes.size() / 2, indexes.size());
         TupleBuffer copy = quads.copy();
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> second.forEach(index -> pack(index, copy)), PackedIndexes::thread);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> second.forEach(index -> pack(index, copy, spilled)), PackedIndexes::thread);
         try {
-            first.forEach(index -> pack(index, quads));
+            first.forEach(index -> pack(index, quads, spilled));
         } finally {
             try {
                 other.join();
@@ -61,12 +64,14 @@ final class PackedIndexes {
         t.start();
     }
 
-    /** Packs {@code quads} into {@code index}, in a transaction on that index alone. */
-    private static void pack(TupleIndex index, TupleBuffer quads) {
+    /** Packs {@code quads} and {@code spilled} into {@code index}, in a transaction on that index alone. */
+    private static void pack(TupleIndex index, TupleBuffer quads, SortedRuns spilled) {
         BPlusTree tree = (BPlusTree) ((TupleIndexRecord) index).getRangeIndex();
         CoLib.executeWrite(index, () -> {
             if (!tree.isEmpty()) throw new IllegalStateException("index " + index.getName() + " is not empty");
-            BPlusTreeRewriter.packIntoBPlusTree(quads.records(index.getMapping(), tree.getRecordFactory()),
+            Iterator<Record> records = spilled == null || spilled.isEmpty() ? quads.records(index.getMapping(), tree.getRecordFactory())
+                : spilled.records(index, quads, tree.getRecordFactory());
+            BPlusTreeRewriter.packIntoBPlusTree(records,
                 tree.getParams(), tree.getRecordFactory(), tree.getStateManager().getBufferChannel(),
                 tree.getNodeManager().getBlockMgr(), tree.getRecordsMgr().getBlockMgr());
         });

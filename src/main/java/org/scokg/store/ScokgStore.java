@@ -226,7 +226,7 @@ public final class ScokgStore implements AutoCloseable {
         List<String> names = new ArrayList<>();
         long[] loaded = {0};
         // Into an empty store, the load is the whole new content: a new generation.
-        writer().write(Set::isEmpty, w -> {
+        writer(say).write(Set::isEmpty, w -> {
             for (int i = 0; i < files.size(); i++) {
                 Path f = files.get(i);
                 QuadPipe.parse(f, langs.get(i), NodeFactory.createURI(Iris.graph(f.getFileName().toString())), w::add);
@@ -244,9 +244,9 @@ public final class ScokgStore implements AutoCloseable {
         return new LoadSummary(files.size(), List.copyOf(names), loaded[0], quadCount());
     }
 
-    /** The one atomic write of a load or a build ({@link StoreWrite}). */
-    private StoreWrite writer() {
-        return new StoreWrite(directory, dataset.asDatasetGraph(), owned);
+    /** The one atomic write of a load or a build ({@link StoreWrite}), telling {@code say} how it writes. */
+    private StoreWrite writer(Consumer<String> say) {
+        return new StoreWrite(directory, dataset.asDatasetGraph(), owned, say);
     }
 
     /** The RDF syntax of {@code f}, from its name; fails when the file cannot be read. */
@@ -354,7 +354,7 @@ public final class ScokgStore implements AutoCloseable {
         String sources = Iris.base() + "graph/";
         Set<Node> rebuilt = Set.of(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), NodeFactory.createURI(Sco.GAZETTEER_GRAPH),
             NodeFactory.createURI(CanonicalDocuments.GRAPH), NodeFactory.createURI(DatasetDescription.GRAPH));
-        writer().write(graphs -> graphs.isEmpty() || prune && ontology != null && gazetteer != null
+        writer(say).write(graphs -> graphs.isEmpty() || prune && ontology != null && gazetteer != null
                 && graphs.stream().allMatch(g -> rebuilt.contains(g) || g.isURI() && g.getURI().startsWith(sources)), w -> {
             SourceBatch.stream(inputs, reader, SourceBatch.THREADS, say, r -> {
                 switch (r.status()) {

@@ -25,7 +25,8 @@ import org.apache.jena.tdb2.store.NodeIdFactory;
  * set is unchanged. Not thread-safe.
  */
 final class TupleBuffer {
-    private static final int N = 4;
+    /** Columns of a quad: G, S, P, O in the primary order. */
+    static final int N = 4;
     private static final int[] PRIMARY = {0, 1, 2, 3};
     /** Quads whose room {@link #clear()} keeps for the next ones (8 MB): a batch of {@link GraphReplacer#BATCH} fits. */
     private static final int KEPT = 256 * 1024;
@@ -70,30 +71,73 @@ final class TupleBuffer {
         columns = PRIMARY.clone();
     }
 
+    /** Quads handed out one at a time, as {@link #N} longs each (node ids in their on-disk form). */
+    interface Cursor {
+        /** Fills {@code tuple} with the next quad; false when there is none left. */
+        boolean next(long[] tuple);
+    }
+
     /**
-     * The quads as records of the index with mapping {@code map} (primary order to index
-     * order, as TDB2's {@code TupleIndex.getMapping()}), sorted and without duplicates. The
-     * iterator reads the buffer: do not add to it while iterating.
+     * The quads in the column order of the index with mapping {@code map} (primary order to
+     * index order, as TDB2's {@code TupleIndex.getMapping()}), sorted as that index sorts its
+     * records and without duplicates. The cursor reads the buffer: do not add to it while
+     * reading.
      */
-    Iterator<Record> records(TupleMap map, RecordFactory factory) {
+    Cursor sorted(TupleMap map) {
         reorder(map);
         sort(0, size);
-        return new Iterator<>() {
+        return new Cursor() {
             int i = 0;
 
-            @Override public boolean hasNext() {
+            @Override public boolean next(long[] tuple) {
                 while (i > 0 && i < size && compare(i, i - 1) == 0) i++;
-                return i < size;
+                if (i >= size) return false;
+                System.arraycopy(ids, N * i++, tuple, 0, N);
+                return true;
+            }
+        };
+    }
+
+    /**
+     * The quads as records of the index with mapping {@code map}, sorted and without
+     * duplicates (see {@link #sorted}).
+     */
+    Iterator<Record> records(TupleMap map, RecordFactory factory) {
+        Cursor sorted = sorted(map);
+        return new Iterator<>() {
+            final long[] tuple = new long[N];
+            boolean ready, more = true;
+
+            @Override public boolean hasNext() {
+                if (!ready && more) {
+                    more = sorted.next(tuple);
+                    ready = true;
+                }
+                return more;
             }
 
             @Override public Record next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                byte[] key = new byte[N * NodeId.SIZE];
-                for (int c = 0; c < N; c++) Bytes.setLong(ids[N * i + c], key, c * NodeId.SIZE);
-                i++;
-                return factory.create(key);
+                ready = false;
+                return record(tuple, factory);
             }
         };
+    }
+
+    /** The record of an index whose columns {@code tuple} holds in that index's order. */
+    static Record record(long[] tuple, RecordFactory factory) {
+        byte[] key = new byte[N * NodeId.SIZE];
+        for (int c = 0; c < N; c++) Bytes.setLong(tuple[c], key, c * NodeId.SIZE);
+        return factory.create(key);
+    }
+
+    /** Compares two quads as their index records compare: column by column, unsigned. */
+    static int compare(long[] a, long[] b) {
+        for (int c = 0; c < N; c++) {
+            int r = Long.compareUnsigned(a[c], b[c]);
+            if (r != 0) return r;
+        }
+        return 0;
     }
 
     private long encode(NodeId id) {

@@ -178,17 +178,41 @@ class NewGenerationTest {
         }
     }
 
-    @Test void pastItsMemoryTheNewGenerationIsWrittenAsItGoes() throws Exception {
+    @Test void pastItsMemoryForQuadsTheNewGenerationSpillsSortedRunsAndStillPacksInBulk() throws Exception {
         long saved = StoreWrite.bulkBytes;
         try (ScokgStore a = ScokgStore.open(tmp.resolve("a")); ScokgStore b = ScokgStore.open(tmp.resolve("b"))) {
             assertTrue(a.build(TWO_SEEDS, null).usable());
-            StoreWrite.bulkBytes = 32 * 1000;           // a thousand quads, a hundred canonical input triples
-            assertTrue(b.build(TWO_SEEDS, null).usable());
+            StoreWrite.bulkBytes = 64 * 1000;           // a thousand quads in memory, then a run on disk
+            List<String> said = new ArrayList<>();
+            assertTrue(b.build(TWO_SEEDS, said::add).usable());
+            String packing = said.stream().filter(l -> l.startsWith("new generation: packing the indexes in bulk")).findFirst().orElseThrow(() -> new AssertionError(said));
+            assertTrue(packing.matches(".*in \\d+ sorted runs on disk\\)"), packing);
             assertEquals(List.of("Data-0002"), generations(tmp.resolve("b")));
+            try (Stream<Path> files = Files.list(tmp.resolve("b").resolve("Data-0002"))) {
+                assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith("scokg-")), "the runs are not part of the store");
+            }
             assertTrue(IsoMatcher.isomorphic(contents(a), contents(b)));
             assertIndexesAgree(b);
         } finally {
             StoreWrite.bulkBytes = saved;
+        }
+    }
+
+    @Test void pastItsMemoryForTheCanonicalInputTheNewGenerationIsWrittenAsItGoes() throws Exception {
+        long savedBulk = StoreWrite.bulkBytes, savedCanonical = StoreWrite.canonicalBytes;
+        try (ScokgStore a = ScokgStore.open(tmp.resolve("a")); ScokgStore b = ScokgStore.open(tmp.resolve("b"))) {
+            assertTrue(a.build(TWO_SEEDS, null).usable());
+            StoreWrite.bulkBytes = 64 * 1000;           // runs spilled before the canonical input gives up: written to the indexes then
+            StoreWrite.canonicalBytes = 200 * 300;      // three hundred canonical input triples (two seeds have about 1,000)
+            List<String> said = new ArrayList<>();
+            assertTrue(b.build(TWO_SEEDS, said::add).usable());
+            assertTrue(said.contains("new generation: writing the indexes as it goes (the canonical input passed its memory)"), said.toString());
+            assertEquals(List.of("Data-0002"), generations(tmp.resolve("b")));
+            assertTrue(IsoMatcher.isomorphic(contents(a), contents(b)));
+            assertIndexesAgree(b);
+        } finally {
+            StoreWrite.bulkBytes = savedBulk;
+            StoreWrite.canonicalBytes = savedCanonical;
         }
     }
 

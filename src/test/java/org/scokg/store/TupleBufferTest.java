@@ -61,4 +61,33 @@ class TupleBufferTest {
     @Test void anEmptyBufferHasNoRecords() {
         assertFalse(new TupleBuffer().records(TupleMap.create("GSPO", "POSG"), RECORDS).hasNext());
     }
+
+    /** Spilled in runs, merged back: the same records as one buffer holding everything. */
+    @Test void sortedRunsMergedWithTheBufferGiveEveryQuadOnceInEachIndexOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        Random r = new Random(2);
+        org.apache.jena.tdb2.store.tupletable.TupleIndex[] indexes = org.apache.jena.tdb2.sys.TDBInternal
+            .getDatasetGraphTDB(org.apache.jena.tdb2.TDB2Factory.createDataset().asDatasetGraph())
+            .getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
+        TupleBuffer all = new TupleBuffer(), buffer = new TupleBuffer();
+        java.nio.file.Path dir = tmp.resolve("runs");
+        try (SortedRuns runs = new SortedRuns(dir)) {
+            for (int i = 0; i < 5_000; i++) {
+                NodeId[] q = {ptr(r.nextInt(3)), ptr(r.nextInt(100)), ptr(r.nextInt(4)), ptr(r.nextInt(60))};
+                all.add(q[0], q[1], q[2], q[3]);
+                buffer.add(q[0], q[1], q[2], q[3]);
+                if (i % 1_200 == 1_199) {               // the same quad lands in several runs
+                    runs.spill(buffer, indexes);
+                    buffer.clear();
+                }
+            }
+            assertEquals(4, runs.runs());
+            for (org.apache.jena.tdb2.store.tupletable.TupleIndex index : indexes) {
+                List<String> expected = new ArrayList<>(), got = new ArrayList<>();
+                all.records(index.getMapping(), RECORDS).forEachRemaining(rec -> expected.add(hex(rec.getKey())));
+                runs.records(index, buffer, RECORDS).forEachRemaining(rec -> got.add(hex(rec.getKey())));
+                assertEquals(expected, got, index.getName());
+            }
+        }
+        assertFalse(java.nio.file.Files.exists(dir), "closing deletes the runs");
+    }
 }
