@@ -88,15 +88,22 @@ import org.scokg.text.SourceText;
  *     seeds store and the largest store ({@link Options#queriesOnly()}: the seeds store only);</li>
  * <li>{@code serve} from the jar to the first SPARQL answer, in a child process.</li>
  * </ol>
- * {@link Options#loadingOnly()} runs only the loading step (the corpora and their N-Quads first).
+ * {@link Options#loadingOnly()} runs only the loading step (the corpora and their N-Quads first);
+ * with {@link Options#queriesOnly()} as well, the loading step and then the query latency on
+ * the seeds store and the largest store loaded.
  */
 public final class Bench {
     /** What to run. */
     public record Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
-                          int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly, boolean loadingOnly) {
+                          int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly, boolean loadingOnly,
+                          int loadPasses) {
+        public Options {
+            if (loadPasses < 1) throw new IllegalArgumentException("loadPasses must be 1 or more, got " + loadPasses);
+        }
+
         public Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                        int requests, boolean fork, String childXmx, boolean up) {
-            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false);
+            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false, LOAD_PASSES);
         }
     }
 
@@ -125,7 +132,7 @@ public final class Bench {
         Files.createDirectories(o.out());
         row("# scokg bench  seed=%d  sizes=%s MB  cores=%d  java=%s  max heap=%d MB", o.seed(), o.sizesMb(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (o.queriesOnly()) {
+        if (o.queriesOnly() && !o.loadingOnly()) {
             // Only the query latency on the seeds store (no corpus, extraction, heap or loading).
             queries(null);
             Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
@@ -147,7 +154,9 @@ public final class Bench {
                 if (r.containsKey("error")) throw new IllegalStateException("extraction of " + label(e.getKey()) + " MB failed: " + r.get("error"));
                 nquads.put(e.getKey(), file);
             }
-            deleteTree(loading(corpora, nquads));
+            Path biggest = loading(corpora, nquads);
+            if (o.queriesOnly()) queries(biggest);
+            deleteTree(biggest);
             Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
             return table;
         }
@@ -380,15 +389,15 @@ public final class Bench {
             if (!Files.isRegularFile(nq)) continue;
             long quads = countLines(nq);
             Path ours = o.out().resolve("db-scokg-" + label(e.getKey()));
-            // Shared machines: the better of two alternated loads with each loader (as for extraction).
+            // Shared machines: the best of (by default) two alternated loads with each loader (as for extraction).
             long[] best = new long[4];
             Arrays.fill(best, Long.MAX_VALUE);
-            for (int pass = 0; pass < LOAD_PASSES; pass++) {
+            for (int pass = 0; pass < o.loadPasses(); pass++) {
                 for (int k = -1; k < 3; k++) {
                     Path dir = k < 0 ? ours : o.out().resolve("db-jena-" + names[k + 1] + "-" + label(e.getKey()));
                     deleteTree(dir);
                     say.accept("loading " + label(e.getKey()) + " MB with " + (k < 0 ? "ScokgStore.load" : "Jena's " + names[k + 1] + " loader")
-                        + " (pass " + (pass + 1) + " of " + LOAD_PASSES + ")");
+                        + " (pass " + (pass + 1) + " of " + o.loadPasses() + ")");
                     System.gc();
                     best[k + 1] = Math.min(best[k + 1], loadOnce(k, nq, dir));
                     if (k >= 0) deleteTree(dir);
@@ -405,12 +414,12 @@ public final class Bench {
         row("(scokg: into an empty store, a new TDB2 generation switched in at the end: the file parsed on a second thread, quads held as node ids,"
             + " canonical titles computed from the quads as they stream by, indexes packed in bulk on two threads;"
             + " Jena: LoaderFactory into DatabaseMgr.connectDatasetGraph; all loaders warmed up first on the smallest file;"
-            + " each figure the better of " + LOAD_PASSES + " alternated loads)");
+            + (o.loadPasses() == 1 ? " one load each)" : " each figure the best of " + o.loadPasses() + " alternated loads)"));
         return last;
     }
 
-    /** Loads per loader and size, alternated; the fastest counts. */
-    static final int LOAD_PASSES = 2;
+    /** Loads per loader and size, alternated, unless told otherwise; the fastest counts. */
+    public static final int LOAD_PASSES = 2;
 
     /** Nanoseconds to load {@code nq} into a fresh store at {@code dir}: with ScokgStore.load (k = -1) or Jena's basic, phased, parallel loader (k = 0, 1, 2). */
     private static long loadOnce(int k, Path nq, Path dir) throws Exception {

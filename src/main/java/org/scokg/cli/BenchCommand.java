@@ -42,8 +42,13 @@ final class BenchCommand extends Base {
     @Option(names = "--no-up", description = "Skip timing the start-up of the jar.")
     boolean noUp;
 
-    @Option(names = "--only", paramLabel = "PART", description = "Run only this part: queries (canned-query latency on the seeds store) or loading (scokg and Jena's loaders).")
-    String only;
+    @Option(names = "--only", paramLabel = "PART", split = ",", description = {"Run only these parts: queries (canned-query latency on the seeds store), loading (scokg and Jena's loaders),",
+        "or loading,queries (the loaders, then the latency on the seeds store and the largest store loaded)."})
+    List<String> only;
+
+    @Option(names = "--load-passes", defaultValue = "" + Bench.LOAD_PASSES, paramLabel = "N",
+        description = "Loads with each loader and size, alternated; the fastest counts (default: ${DEFAULT-VALUE}).")
+    int loadPasses;
 
     @Override
     int run() throws Exception {
@@ -54,10 +59,11 @@ final class BenchCommand extends Base {
         }
         if (requests < 1 || requests > 100_000) throw fail("--requests must be 1..100000");
         if (!java.nio.file.Files.isDirectory(seeds)) throw fail("no seeds folder at " + seeds + " (use --seeds DIR)");
-        if (only != null && !only.equals("queries") && !only.equals("loading")) throw fail("--only takes: queries, loading");
-        boolean queriesOnly = "queries".equals(only), loadingOnly = "loading".equals(only);
+        if (only != null && !List.of("queries", "loading").containsAll(only)) throw fail("--only takes: queries, loading, or loading,queries");
+        if (loadPasses < 1 || loadPasses > 10) throw fail("--load-passes must be 1..10");
+        boolean queriesOnly = only != null && only.contains("queries"), loadingOnly = only != null && only.contains("loading");
         new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && only == null,
-                queriesOnly, loadingOnly),
+                queriesOnly, loadingOnly, loadPasses),
             out(), this::progress).run();
         progress("bench: results in " + out.resolve("bench-results.txt"));
         return 0;

@@ -144,7 +144,7 @@ record StoreWrite(Path directory, DatasetGraph dsg, boolean owned, java.util.fun
             try {
                 if (bulk[0]) {
                     progress.accept(String.format("new generation: packing the indexes in bulk (%,d quads in memory%s)",
-                        w.pending().size(), spilled.isEmpty() ? "" : String.format(", %,d in %d sorted runs on disk", spilled.quads(), spilled.runs())));
+                        w.pending().size(), spilled.isEmpty() ? "" : String.format(", %,d in %d sorted run%s on disk", spilled.quads(), spilled.runs(), spilled.runs() == 1 ? "" : "s")));
                     PackedIndexes.build(tdb, w.pending(), spilled);
                     w.pending().clear();
                     if (describe) {
