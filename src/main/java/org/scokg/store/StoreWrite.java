@@ -52,9 +52,10 @@ record StoreWrite(Path directory, DatasetGraph dsg, boolean owned, java.util.fun
      */
     static volatile long bulkBytes = Runtime.getRuntime().maxMemory() / 8;
     /**
-     * Heap a write into a new generation may hold for {@link CanonicalInput} (about 200 bytes
-     * a triple, measured on a 10 MB corpus: 0.39 M triples): past it, the quads are written
-     * into the new generation as they come, as in place, and the canonical titles computed over it.
+     * Heap a write into a new generation may hold for {@link CanonicalInput} (about 400 bytes
+     * a mention or document; measured: 27 MB for the 75,000 of the generated 10 MB corpus):
+     * past it, the quads are written into the new generation as they come, as in place, and
+     * the canonical titles computed over it.
      */
     static volatile long canonicalBytes = Runtime.getRuntime().maxMemory() / 4;
 
@@ -62,8 +63,8 @@ record StoreWrite(Path directory, DatasetGraph dsg, boolean owned, java.util.fun
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, bulkBytes / 64));
     }
 
-    private static long canonicalInputTriples() {
-        return canonicalBytes / 200;
+    private static long canonicalInputSubjects() {
+        return canonicalBytes / 400;
     }
 
     /**
@@ -113,7 +114,7 @@ record StoreWrite(Path directory, DatasetGraph dsg, boolean owned, java.util.fun
     private boolean writeNewGeneration(Set<Node> before, Writing writing, boolean describe, AfterWriting after) throws StoreException {
         try (NextGeneration next = NextGeneration.create(dsg)) {
             DatasetGraphTDB tdb = next.dataset();
-            CanonicalInput input = new CanonicalInput(canonicalInputTriples());
+            CanonicalInput input = new CanonicalInput(canonicalInputSubjects());
             SortedRuns spilled = new SortedRuns(next.directory().resolve(SPILLED));
             GraphReplacer w = new GraphReplacer(tdb, bulkQuads(), (g, s, p, o) -> input.offer(s, p, o), before, spilled);
             boolean[] bulk = {false};

@@ -203,7 +203,7 @@ class NewGenerationTest {
         try (ScokgStore a = ScokgStore.open(tmp.resolve("a")); ScokgStore b = ScokgStore.open(tmp.resolve("b"))) {
             assertTrue(a.build(TWO_SEEDS, null).usable());
             StoreWrite.bulkBytes = 64 * 1000;           // runs spilled before the canonical input gives up: written to the indexes then
-            StoreWrite.canonicalBytes = 200 * 300;      // three hundred canonical input triples (two seeds have about 1,000)
+            StoreWrite.canonicalBytes = 400 * 50;       // fifty mentions or documents (two seeds cite more)
             List<String> said = new ArrayList<>();
             assertTrue(b.build(TWO_SEEDS, said::add).usable());
             assertTrue(said.contains("new generation: writing the indexes as it goes (the canonical input passed its memory)"), said.toString());
@@ -307,13 +307,15 @@ class NewGenerationTest {
         }
     }
 
+    /** Its limit counts subjects (mentions and documents), whose values it holds in one small record each. */
     @Test void theCanonicalInputGivesUpPastItsLimit() {
         CanonicalInput input = new CanonicalInput(1);
         Node m = NodeFactory.createURI(Iris.base() + "m");
         input.offer(m, org.scokg.model.Sco.surface.asNode(), NodeFactory.createLiteralString("a"));
         input.offer(m, NodeFactory.createURI("http://example.org/unread"), m);
-        assertTrue(input.complete());
         input.offer(m, org.scokg.model.Sco.mentionOf.asNode(), m);
+        assertTrue(input.complete(), "one subject");
+        input.offer(NodeFactory.createURI(Iris.base() + "m2"), org.scokg.model.Sco.mentionOf.asNode(), m);
         assertFalse(input.complete());
         assertThrows(IllegalStateException.class, input::canonical);
     }
