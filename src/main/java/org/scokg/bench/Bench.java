@@ -90,20 +90,21 @@ import org.scokg.text.SourceText;
  * </ol>
  * {@link Options#loadingOnly()} runs only the loading step (the corpora and their N-Quads first);
  * with {@link Options#queriesOnly()} as well, the loading step and then the query latency on
- * the seeds store and the largest store loaded.
+ * the seeds store and the largest store loaded. {@link Options#queriesOnly()} alone measures
+ * the seeds store, and {@link Options#store()} as the big store when given.
  */
 public final class Bench {
     /** What to run. */
     public record Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                           int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly, boolean loadingOnly,
-                          int loadPasses) {
+                          int loadPasses, Path store) {
         public Options {
             if (loadPasses < 1) throw new IllegalArgumentException("loadPasses must be 1 or more, got " + loadPasses);
         }
 
         public Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                        int requests, boolean fork, String childXmx, boolean up) {
-            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false, LOAD_PASSES);
+            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false, LOAD_PASSES, null);
         }
     }
 
@@ -133,8 +134,8 @@ public final class Bench {
         row("# scokg bench  seed=%d  sizes=%s MB  cores=%d  java=%s  max heap=%d MB", o.seed(), o.sizesMb(),
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         if (o.queriesOnly() && !o.loadingOnly()) {
-            // Only the query latency on the seeds store (no corpus, extraction, heap or loading).
-            queries(null);
+            // Only the query latency on the seeds store, and on the given store if any (no corpus, extraction, heap or loading).
+            queries(o.store());
             Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
             return table;
         }
@@ -470,16 +471,19 @@ public final class Bench {
         row("(targets: p99 <= 25 ms at 16 clients on seeds, <= 250 ms on 100 MB; canned within 1.10x of plain)");
         if (biggest != null) {
             addGazetteer(biggest);
-            bigStore(biggest.getFileName().toString().replace("db-scokg-", "") + "MB", biggest);
+            bigStore(biggest.getFileName().toString().replace("db-scokg-", "") + (biggest.equals(o.store()) ? "" : "MB"), biggest);
         }
     }
 
     private static final String LATENCY_HEADER = "%-9s %-8s %8s %8s %10s %10s %8s %8s %9s %9s";
     private static final String LATENCY_ROW = "%-9s %-8d %8.1f %8.1f %10.1f %10.1f %8.1f %8.1f %9.2f %9.2f";
 
-    /** The loaded N-Quads have no ontology or gazetteer graph; the canned queries read labels from them. */
+    /** The loaded N-Quads have no ontology or gazetteer graph; the canned queries read labels from them. Adds them when missing. */
     private static void addGazetteer(Path db) throws Exception {
         try (ScokgStore store = ScokgStore.open(db)) {
+            DatasetGraph has = store.dataset().asDatasetGraph();
+            if (Txn.calculateRead(has, () -> has.containsGraph(NodeFactory.createURI(Sco.GAZETTEER_GRAPH))
+                    && has.containsGraph(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH)))) return;
             Graph gaz = GraphFactory.createDefaultGraph(), ont = GraphFactory.createDefaultGraph();
             try (InputStream in = Bench.class.getClassLoader().getResourceAsStream(ScokgStore.GAZETTEER_RESOURCE)) {
                 RDFParser.source(in).lang(Lang.TURTLE).base(Iris.base()).parse(gaz);

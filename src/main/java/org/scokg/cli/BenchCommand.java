@@ -50,6 +50,10 @@ final class BenchCommand extends Base {
         description = "Loads with each loader and size, alternated; the fastest counts (default: ${DEFAULT-VALUE}).")
     int loadPasses;
 
+    @Option(names = "--store", paramLabel = "DIR",
+        description = "With --only queries: also measure this TDB2 store as the big store (its ontology and gazetteer graphs are added if missing).")
+    java.nio.file.Path store;
+
     @Override
     int run() throws Exception {
         List<Double> s = new ArrayList<>();
@@ -61,9 +65,12 @@ final class BenchCommand extends Base {
         if (!java.nio.file.Files.isDirectory(seeds)) throw fail("no seeds folder at " + seeds + " (use --seeds DIR)");
         if (only != null && !List.of("queries", "loading").containsAll(only)) throw fail("--only takes: queries, loading, or loading,queries");
         if (loadPasses < 1 || loadPasses > 10) throw fail("--load-passes must be 1..10");
+        if (store != null && (only == null || !only.equals(List.of("queries"))))
+            throw fail("--store goes with --only queries (the other parts measure stores of their own)");
+        if (store != null && !java.nio.file.Files.isDirectory(store)) throw fail("no store at " + store);
         boolean queriesOnly = only != null && only.contains("queries"), loadingOnly = only != null && only.contains("loading");
         new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && only == null,
-                queriesOnly, loadingOnly, loadPasses),
+                queriesOnly, loadingOnly, loadPasses, store),
             out(), this::progress).run();
         progress("bench: results in " + out.resolve("bench-results.txt"));
         return 0;
