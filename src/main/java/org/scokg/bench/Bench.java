@@ -676,7 +676,7 @@ public final class Bench {
             Map<Var, Node> bound = new LinkedHashMap<>();
             Binding b = q.bind(params);
             b.vars().forEachRemaining(v -> bound.put(v, b.get(v)));
-            Query sub = QueryTransformOps.replaceVars(page.applyTo(q.query()), bound);
+            Query sub = QueryTransformOps.replaceVars(q.query(page), bound);
             sub = QueryTransformOps.transform(sub, new ElementTransformCopyBase(), new ExprTransformCopy() {
                 @Override
                 public Expr transform(ExprFunction1 f, Expr arg) {
