@@ -136,4 +136,20 @@ class SeedsPagingTest {
         }
         assertTrue(keyed >= 2, "queries paged by their keys among the cases: " + keyed);
     }
+
+    /**
+     * A search by a whole canonical key also finds the documents whose key contains it (an
+     * implementation plan of a strategy), so an exact-key lookup cannot stand for the
+     * CONTAINS scan of agreement-trace without changing its answer.
+     */
+    @Test
+    void aWholeKeyAlsoFindsTheDocumentsWhoseKeyContainsIt() {
+        CannedQuery q = CannedQueries.builtIn().get("agreement-trace");
+        List<Map<String, RDFNode>> rows = rows(q, Map.of("title", "上合组织2025年前发展战略"), Page.ALL);
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (Map<String, RDFNode> r : rows) keys.add(r.get("key").asLiteral().getLexicalForm());
+        assertTrue(keys.contains("上合组织2025年前发展战略"), keys.toString());
+        assertTrue(keys.size() >= 2 && keys.stream().anyMatch(k -> k.length() > "上合组织2025年前发展战略".length()
+            && k.contains("上合组织2025年前发展战略")), keys.toString());
+    }
 }
