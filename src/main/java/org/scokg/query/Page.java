@@ -16,6 +16,7 @@ import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementBind;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementLateral;
 import org.apache.jena.sparql.syntax.ElementOptional;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 
@@ -48,10 +49,15 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  * not yet sorted on (ascending), and the page's OFFSET and LIMIT; the outer query gets the same
  * ORDER BY and no slice, so only the page's keys are looked up, grouped and sorted. The answer is
  * the same as paging the whole query because (checked by {@link #keySubquery}, when the file is
- * parsed) the key subquery answers each key once (DISTINCT, or its own GROUP BY), the outer
- * GROUP BY is exactly its variables, and after it come only OPTIONALs and BINDs, which neither drop
- * nor add a group: one outer row per key row, in the key rows' order. The sort over every key
- * row remains, so such a page costs the required patterns and one sort, not the OPTIONALs. The
+ * parsed) the key subquery answers each key once (DISTINCT, or its own GROUP BY), after it come
+ * only OPTIONALs and BINDs, which drop no row, and the outer query either groups by exactly the
+ * key variables or has no GROUP BY, projects every key variable and has only OPTIONALs of a
+ * sub-SELECT grouped by key variables (at most one match per key row) and BINDs: one outer row per
+ * key row, in the key rows' order. Such an OPTIONAL sub-SELECT is computed for the whole store at
+ * once when the query runs unpaged (one scan, then a hash join); on a page it is evaluated per key
+ * row instead ({@code LATERAL { OPTIONAL { SELECT … } }}, the key row's values substituted), which
+ * gives the same row, since the sub-SELECT groups by variables the key row binds. The sort over
+ * every key row remains, so such a page costs the key subquery and one sort, not the rest. The
  * unpaged answer runs the query as written (the key subquery unsorted).
  *
  * @param offset the number of rows of the answer to skip
@@ -132,6 +138,12 @@ public record Page(long offset, long limit) {
 
     private Query applyToKeys(Query query) {
         Query q = query.cloneQuery();
+        if (limit == 0) {
+            // No rows: LIMIT 0 on the outer query. Inside the key subquery it would close the hash
+            // joins there unused, which Jena 5.6 answers with a NullPointerException (apache/jena#3516).
+            q.setLimit(0);
+            return q;
+        }
         ElementGroup where = (ElementGroup) q.getQueryPattern();
         Query inner = keySubquery(q).cloneQuery();
         // the order of the keys: the outer ORDER BY, then every key variable not yet sorted on
@@ -146,12 +158,42 @@ public record Page(long offset, long limit) {
         for (SortCondition c : order) inner.addOrderBy(c.getExpression(), c.getDirection());
         inner.setOffset(offset);
         if (hasLimit()) inner.setLimit(limit);
+        Set<Var> keys = new HashSet<>(Var.varList(inner.getResultVars()));
         ElementGroup paged = new ElementGroup();
         paged.addElement(new ElementSubQuery(inner));
-        for (int i = 1; i < where.size(); i++) paged.addElement(where.get(i));
+        for (int i = 1; i < where.size(); i++) {
+            Element e = where.get(i);
+            paged.addElement(groupedByKeys(e, keys) != null ? lateral(e) : e);
+        }
         q.setQueryPattern(paged);
         if (q.getOrderBy() != null) q.getOrderBy().clear();
         for (SortCondition c : order) q.addOrderBy(c.getExpression(), c.getDirection());
+        return q;
+    }
+
+    /** {@code LATERAL { OPTIONAL { … } }}: evaluated once per row of what comes before it. */
+    private static Element lateral(Element optional) {
+        ElementGroup g = new ElementGroup();
+        g.addElement(optional);
+        return new ElementLateral(g);
+    }
+
+    /**
+     * The sub-SELECT of {@code e} when {@code e} is {@code OPTIONAL { SELECT … GROUP BY ?k… }} with
+     * every grouping variable one of {@code keys} (so at most one of its rows matches a key row),
+     * else null.
+     */
+    private static Query groupedByKeys(Element e, Set<Var> keys) {
+        if (!(e instanceof ElementOptional opt)) return null;
+        Element in = opt.getOptionalElement();
+        if (in instanceof ElementGroup g && g.size() == 1) in = g.get(0);
+        if (!(in instanceof ElementSubQuery sub)) return null;
+        Query q = sub.getQuery();
+        if (!q.hasGroupBy() || q.hasLimit() || q.hasOffset() || q.hasValues()) return null;
+        VarExprList groupBy = q.getGroupBy();
+        if (groupBy.isEmpty()) return null;
+        for (Var v : groupBy.getVars())
+            if (groupBy.getExpr(v) != null || !keys.contains(v) || !q.getProjectVars().contains(v)) return null;
         return q;
     }
 
@@ -181,16 +223,26 @@ public record Page(long offset, long limit) {
         if (inner.hasOrderBy() || inner.hasLimit() || inner.hasOffset())
             throw new IllegalArgumentException("the key subquery has no ORDER BY, LIMIT or OFFSET: the page sets them");
         Set<Var> keys = new LinkedHashSet<>(Var.varList(inner.getResultVars()));
-        Set<Var> grouped = new LinkedHashSet<>();
-        VarExprList groupBy = query.getGroupBy();
-        if (!query.hasGroupBy()) throw new IllegalArgumentException("a query paged by its keys groups by the key subquery's variables");
-        for (Var v : groupBy.getVars()) {
-            if (groupBy.getExpr(v) != null) throw new IllegalArgumentException("a query paged by its keys groups by variables only");
-            grouped.add(v);
+        if (query.hasGroupBy()) {
+            Set<Var> grouped = new LinkedHashSet<>();
+            VarExprList groupBy = query.getGroupBy();
+            for (Var v : groupBy.getVars()) {
+                if (groupBy.getExpr(v) != null) throw new IllegalArgumentException("a query paged by its keys groups by variables only");
+                grouped.add(v);
+            }
+            if (!grouped.equals(keys))
+                throw new IllegalArgumentException("a query paged by its keys groups by exactly the key subquery's variables " + keys
+                    + ", not " + grouped);
+        } else {
+            // no GROUP BY: one row per key row only if nothing after the key subquery can match twice
+            if (query.hasAggregators()) throw new IllegalArgumentException("a query paged by its keys with aggregates groups by the key subquery's variables");
+            for (int i = 1; i < where.size(); i++)
+                if (where.get(i) instanceof ElementOptional && groupedByKeys(where.get(i), keys) == null)
+                    throw new IllegalArgumentException("a query paged by its keys without GROUP BY has only OPTIONAL sub-SELECTs grouped by key variables"
+                        + " (and BINDs) after its key subquery");
+            if (!Var.varList(query.getResultVars()).containsAll(keys))
+                throw new IllegalArgumentException("a query paged by its keys without GROUP BY answers every key variable " + keys);
         }
-        if (!grouped.equals(keys))
-            throw new IllegalArgumentException("a query paged by its keys groups by exactly the key subquery's variables " + keys
-                + ", not " + grouped);
         for (SortCondition c : query.getOrderBy())
             for (Var v : c.getExpression().getVarsMentioned())
                 if (!keys.contains(v))

@@ -131,6 +131,28 @@ class PageTest {
             assertFalse(CannedQuery.parse("x", "# X.\n" + KEYED).pagesKeys());
             assertEquals("X.", CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).description());
         }
+        String perKey = """
+            SELECT DISTINCT ?s ?n WHERE {
+              { SELECT DISTINCT ?s WHERE { ?s a ?t } }
+              OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s }
+            } ORDER BY ?s
+            """;
+        assertNotNull(Page.keySubquery(QueryFactory.create(perKey)), "no GROUP BY: OPTIONAL sub-SELECTs grouped by the keys");
+        Query lateral = new Page(0, 5).applyTo(QueryFactory.create(perKey), true);
+        assertTrue(lateral.serialize().matches("(?s).*LATERAL\\s*\\{\\s*OPTIONAL\\s*\\{\\s*\\{?\\s*SELECT\\s+\\?s \\(COUNT.*"), lateral.serialize());
+        assertFalse(new Page(0, 5).applyTo(QueryFactory.create(KEYED), true).serialize().contains("LATERAL"),
+            "an OPTIONAL that is no sub-SELECT stays as it is");
+        for (String[] b : new String[][] {
+            {"SELECT ?s ?o WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { ?s ?p ?o } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
+            {"SELECT ?s ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?p (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
+            {"SELECT ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } } ORDER BY ?s", "answers every key variable"},
+            {"SELECT (COUNT(?s) AS ?n) WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } } ORDER BY ?s", "groups by exactly the key subquery's variables"},
+        }) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Page.keySubquery(QueryFactory.create(b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
+        assertEquals(0, new Page(3, 0).applyTo(QueryFactory.create(KEYED), true).getLimit(), "limit=0: on the outer query");
+        assertTrue(CannedQueries.builtIn().get("documents").pagesKeys());
         assertTrue(CannedQueries.builtIn().get("mentions").pagesKeys());
         assertTrue(CannedQueries.builtIn().get("attendees").pagesKeys());
     }
