@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.expr.Expr;
@@ -52,8 +54,8 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  * parsed) the key subquery answers each key once (DISTINCT, or its own GROUP BY), after it come
  * only OPTIONALs and BINDs, which drop no row, and the outer query either groups by exactly the
  * key variables or has no GROUP BY, projects every key variable and has only OPTIONALs of a
- * sub-SELECT grouped by key variables (at most one match per key row) and BINDs: one outer row per
- * key row, in the key rows' order. Such an OPTIONAL sub-SELECT is computed for the whole store at
+ * sub-SELECT grouped by key variables that every key row binds (at most one match per key row)
+ * and BINDs: one outer row per key row, in the key rows' order. Such an OPTIONAL sub-SELECT is computed for the whole store at
  * once when the query runs unpaged (one scan, then a hash join); on a page it is evaluated per key
  * row instead ({@code LATERAL { OPTIONAL { SELECT … } }}, the key row's values substituted), which
  * gives the same row, since the sub-SELECT groups by variables the key row binds. The sort over
@@ -158,7 +160,7 @@ public record Page(long offset, long limit) {
         for (SortCondition c : order) inner.addOrderBy(c.getExpression(), c.getDirection());
         inner.setOffset(offset);
         if (hasLimit()) inner.setLimit(limit);
-        Set<Var> keys = new HashSet<>(Var.varList(inner.getResultVars()));
+        Set<Var> keys = boundKeys(inner);
         ElementGroup paged = new ElementGroup();
         paged.addElement(new ElementSubQuery(inner));
         for (int i = 1; i < where.size(); i++) {
@@ -179,9 +181,19 @@ public record Page(long offset, long limit) {
     }
 
     /**
+     * The key variables that every key row binds: those the key subquery's WHERE clause binds in
+     * every solution (not only in an OPTIONAL), as Jena's {@link OpVars#fixedVars} reads them.
+     */
+    private static Set<Var> boundKeys(Query inner) {
+        Set<Var> fixed = new HashSet<>(OpVars.fixedVars(Algebra.compile(inner.getQueryPattern())));
+        fixed.retainAll(Var.varList(inner.getResultVars()));
+        return fixed;
+    }
+
+    /**
      * The sub-SELECT of {@code e} when {@code e} is {@code OPTIONAL { SELECT … GROUP BY ?k… }} with
-     * every grouping variable one of {@code keys} (so at most one of its rows matches a key row),
-     * else null.
+     * every grouping variable one of {@code keys}, the key variables bound in every key row (so at
+     * most one of its rows matches a key row), else null.
      */
     private static Query groupedByKeys(Element e, Set<Var> keys) {
         if (!(e instanceof ElementOptional opt)) return null;
@@ -236,10 +248,11 @@ public record Page(long offset, long limit) {
         } else {
             // no GROUP BY: one row per key row only if nothing after the key subquery can match twice
             if (query.hasAggregators()) throw new IllegalArgumentException("a query paged by its keys with aggregates groups by the key subquery's variables");
+            Set<Var> bound = boundKeys(inner);
             for (int i = 1; i < where.size(); i++)
-                if (where.get(i) instanceof ElementOptional && groupedByKeys(where.get(i), keys) == null)
+                if (where.get(i) instanceof ElementOptional && groupedByKeys(where.get(i), bound) == null)
                     throw new IllegalArgumentException("a query paged by its keys without GROUP BY has only OPTIONAL sub-SELECTs grouped by key variables"
-                        + " (and BINDs) after its key subquery");
+                        + " that every key row binds (and BINDs) after its key subquery");
             if (!Var.varList(query.getResultVars()).containsAll(keys))
                 throw new IllegalArgumentException("a query paged by its keys without GROUP BY answers every key variable " + keys);
         }

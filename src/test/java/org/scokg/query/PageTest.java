@@ -146,6 +146,8 @@ class PageTest {
             {"SELECT ?s ?o WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { ?s ?p ?o } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
             {"SELECT ?s ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?p (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
             {"SELECT ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } } ORDER BY ?s", "answers every key variable"},
+            {"SELECT ?s ?u ?n WHERE { { SELECT DISTINCT ?s ?u WHERE { ?s a ?t OPTIONAL { ?s ?q ?u } } } OPTIONAL { SELECT ?u (COUNT(?o) AS ?n) WHERE { ?u ?p ?o } GROUP BY ?u } } ORDER BY ?s ?u",
+                "that every key row binds"},
             {"SELECT (COUNT(?s) AS ?n) WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } } ORDER BY ?s", "groups by exactly the key subquery's variables"},
         }) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Page.keySubquery(QueryFactory.create(b[0])), b[0]);
