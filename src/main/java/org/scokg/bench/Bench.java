@@ -688,7 +688,7 @@ public final class Bench {
     }
 
     /** One canned request: a query, its parameters and a page. */
-    private record Request(String name, Map<String, String> params, Page page) {
+    record Request(String name, Map<String, String> params, Page page) {
         String path() {
             StringBuilder sb = new StringBuilder("/scokg/query/").append(name);
             char sep = '?';
@@ -717,15 +717,48 @@ public final class Bench {
             Map<Var, Node> bound = new LinkedHashMap<>();
             Binding b = q.bind(params);
             b.vars().forEachRemaining(v -> bound.put(v, b.get(v)));
-            Query sub = QueryTransformOps.replaceVars(page.applyTo(q.query()), bound);
+            Query sub = QueryTransformOps.replaceVars(q.query(page), bound);
             sub = QueryTransformOps.transform(sub, new ElementTransformCopyBase(), new ExprTransformCopy() {
                 @Override
                 public Expr transform(ExprFunction1 f, Expr arg) {
                     return f instanceof E_Bound && arg.isConstant() ? NodeValue.TRUE : super.transform(f, arg);
                 }
             });
-            if (sub.hasOrderBy()) sub.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+            dropConstantSortKeys(sub);
+            unbindSubstitutedKeys(sub);
             return sub.serialize();
+        }
+
+        /**
+         * A parameter substituted in a keyed query (# @page keys) is a constant {@code ("x" AS ?v)}
+         * both in its key subquery's projection and in the outer projection and GROUP BY, which
+         * Jena runs but does not parse back ("Variable used when already in-scope"): outside the
+         * key subquery it is written {@code ?v}, which the subquery binds to the same constant.
+         */
+        private static void unbindSubstitutedKeys(Query q) {
+            if (!(q.getQueryPattern() instanceof org.apache.jena.sparql.syntax.ElementGroup g) || g.isEmpty()
+                || !(g.get(0) instanceof org.apache.jena.sparql.syntax.ElementSubQuery keys)) return;
+            List<Var> inner = keys.getQuery().getProjectVars();
+            for (org.apache.jena.sparql.core.VarExprList list : List.of(q.getProject(), q.getGroupBy())) {
+                List<Var> vars = List.copyOf(list.getVars());
+                Map<Var, Expr> exprs = new LinkedHashMap<>(list.getExprs());
+                list.clear();
+                for (Var v : vars) {
+                    Expr e = exprs.get(v);
+                    if (e == null || e.isConstant() && inner.contains(v)) list.add(v);
+                    else list.add(v, e);
+                }
+            }
+        }
+
+        /** Leaves out the sort keys that became constants, in {@code q} and in its sub-SELECTs (a keyed page sorts in one). */
+        private static void dropConstantSortKeys(Query q) {
+            if (q.hasOrderBy()) q.getOrderBy().removeIf(c -> c.getExpression().isConstant());
+            if (q.getQueryPattern() != null)
+                org.apache.jena.sparql.syntax.ElementWalker.walk(q.getQueryPattern(), new org.apache.jena.sparql.syntax.ElementVisitorBase() {
+                    @Override
+                    public void visit(org.apache.jena.sparql.syntax.ElementSubQuery el) { dropConstantSortKeys(el.getQuery()); }
+                });
         }
     }
 

@@ -47,7 +47,7 @@ final class QueryCommand extends Base {
         CannedQuery q = Queries.catalogue().get(name);
         Page page = Page.take(values);
         q.bind(values); // check the parameters before touching the store
-        if (!page.all()) page.applyTo(q.query()); // and that the query can be paged
+        if (!page.all()) q.query(page); // and that the query can be paged
         try (ScokgStore store = ScokgStore.openExisting(db)) {
             Dataset ds = store.dataset();
             emit(null, out -> Txn.executeRead(ds, () -> {

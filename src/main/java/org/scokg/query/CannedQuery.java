@@ -31,7 +31,10 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  * checked against the declared {@link ParamType} and bound as RDF terms with Jena's
  * substitution, so no value can change the shape of the query. An optional parameter
  * that is not given leaves its variable unbound. Every SELECT query also takes {@code limit} and
- * {@code offset} ({@link Page}), which no header may declare.
+ * {@code offset} ({@link Page}), which no header may declare. The header line {@code # @page keys}
+ * says that a page is taken of the query's key subquery before the rest is looked up
+ * ({@link Page#applyTo(Query, boolean)}); the query's shape is checked when the file is parsed
+ * ({@link Page#keySubquery}).
  */
 public final class CannedQuery {
     /** One declared parameter. */
@@ -39,19 +42,22 @@ public final class CannedQuery {
 
     private static final Pattern PARAM_LINE =
         Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z][A-Za-z0-9_]*))?\\s+([a-z0-9]+)\\s*(.*)");
+    private static final Pattern PAGE_LINE = Pattern.compile("#\\s*@page\\b\\s*(.*)");
 
     private final String name;
     private final String description;
     private final List<Param> params;
     private final Query query;
     private final String text;
+    private final boolean pageKeys;
 
-    private CannedQuery(String name, String description, List<Param> params, Query query, String text) {
+    private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys) {
         this.name = name;
         this.description = description;
         this.params = params;
         this.query = query;
         this.text = text;
+        this.pageKeys = pageKeys;
     }
 
     /**
@@ -62,10 +68,18 @@ public final class CannedQuery {
     public static CannedQuery parse(String name, String text) {
         StringBuilder description = new StringBuilder();
         List<Param> params = new ArrayList<>();
+        boolean pageKeys = false;
         for (String line : text.split("\r?\n")) {
             String t = line.strip();
             if (t.isEmpty()) continue;
             if (!t.startsWith("#")) break;
+            Matcher page = PAGE_LINE.matcher(t);
+            if (page.matches()) {
+                if (!page.group(1).strip().equals("keys"))
+                    throw new IllegalArgumentException("queries/" + name + ".rq: the only @page line is '# @page keys', got: " + t);
+                pageKeys = true;
+                continue;
+            }
             Matcher m = PARAM_LINE.matcher(t);
             if (m.matches()) {
                 String desc = m.group(4).strip();
@@ -86,7 +100,14 @@ public final class CannedQuery {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("queries/" + name + ".rq is not valid SPARQL: " + e.getMessage(), e);
         }
-        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text);
+        if (pageKeys) {
+            try {
+                Page.keySubquery(query);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("queries/" + name + ".rq says '# @page keys', but " + e.getMessage(), e);
+            }
+        }
+        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text, pageKeys);
     }
 
     public String name() { return name; }
@@ -98,6 +119,17 @@ public final class CannedQuery {
     public List<String> columns() { return Collections.unmodifiableList(query.getResultVars()); }
     /** A fresh copy of the parsed query, unbound. */
     public Query query() { return query.cloneQuery(); }
+    /** True when the header says {@code # @page keys}: a page is taken of the key subquery. */
+    public boolean pagesKeys() { return pageKeys; }
+
+    /**
+     * The query Jena runs for {@code page} of the answer, unbound: {@link #query()} for
+     * {@link Page#ALL}, else {@link Page#applyTo(Query, boolean)}, of the key subquery when
+     * {@link #pagesKeys()}.
+     *
+     * @throws IllegalArgumentException when {@code page} is not {@link Page#ALL} and this is not a SELECT query
+     */
+    public Query query(Page page) { return page.applyTo(query(), pageKeys); }
 
     /**
      * Checks the given values against the declared parameters and returns the binding to
@@ -144,7 +176,7 @@ public final class CannedQuery {
      */
     public QueryExecution prepare(Dataset dataset, Map<String, String> values, Page page, long timeoutMillis) {
         Binding binding = bind(values);
-        var builder = QueryExecution.dataset(dataset).query(page.applyTo(query())).substitution(binding);
+        var builder = QueryExecution.dataset(dataset).query(query(page)).substitution(binding);
         if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         return builder.build();
     }

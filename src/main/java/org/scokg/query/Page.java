@@ -1,12 +1,26 @@
 package org.scokg.query;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.core.VarExprList;
 import org.apache.jena.sparql.expr.Expr;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementLateral;
+import org.apache.jena.sparql.syntax.ElementOptional;
+import org.apache.jena.sparql.syntax.ElementSubQuery;
 
 /**
  * A window of a canned query's ordered answer: the optional {@code limit} and {@code offset}
@@ -19,6 +33,34 @@ import org.apache.jena.sparql.expr.Expr;
  * (ARQ keeps only the first rows in a heap, unstably, when OFFSET + LIMIT is small). Rows that
  * the query's own ORDER BY tells apart come in the same order as in the unpaged answer. An
  * offset of 0 and no limit is {@link #ALL}, the unpaged answer.
+ *
+ * <p><b>Pages of the row keys first</b> ({@link #applyTo(Query, boolean)} with {@code keys}; a
+ * query file asks for it with the header line {@code # @page keys}). ARQ groups and sorts every
+ * row of a {@code GROUP BY … ORDER BY} query, every OPTIONAL looked up, before it slices, so a
+ * page of a whole-store query costs the whole query. A query of the shape
+ * <pre>
+ * SELECT ?k1 ?k2 (MIN(?x0) AS ?x) …
+ * WHERE {
+ *   { SELECT DISTINCT ?k1 ?k2 WHERE { …required patterns, FILTERs… } }   # the key subquery
+ *   OPTIONAL { … }  OPTIONAL { … }  BIND(…)                           # only these after it
+ * }
+ * GROUP BY ?k1 ?k2
+ * ORDER BY …conditions on ?k1 ?k2…
+ * </pre>
+ * is paged inside: the key subquery gets the outer ORDER BY followed by each of its variables
+ * not yet sorted on (ascending), and the page's OFFSET and LIMIT; the outer query gets the same
+ * ORDER BY and no slice, so only the page's keys are looked up, grouped and sorted. The answer is
+ * the same as paging the whole query because (checked by {@link #keySubquery}, when the file is
+ * parsed) the key subquery answers each key once (DISTINCT, or its own GROUP BY), after it come
+ * only OPTIONALs and BINDs, which drop no row, and the outer query either groups by exactly the
+ * key variables or has no GROUP BY, projects every key variable and has only OPTIONALs of a
+ * sub-SELECT grouped by key variables that every key row binds (at most one match per key row)
+ * and BINDs: one outer row per key row, in the key rows' order. Such an OPTIONAL sub-SELECT is computed for the whole store at
+ * once when the query runs unpaged (one scan, then a hash join); on a page it is evaluated per key
+ * row instead ({@code LATERAL { OPTIONAL { SELECT … } }}, the key row's values substituted), which
+ * gives the same row, since the sub-SELECT groups by variables the key row binds. The sort over
+ * every key row remains, so such a page costs the key subquery and one sort, not the rest. The
+ * unpaged answer runs the query as written (the key subquery unsorted).
  *
  * @param offset the number of rows of the answer to skip
  * @param limit  the most rows to answer, or {@link #NO_LIMIT}
@@ -69,8 +111,20 @@ public record Page(long offset, long limit) {
      * @throws IllegalArgumentException when the query is not a SELECT query
      */
     public Query applyTo(Query query) {
+        return applyTo(query, false);
+    }
+
+    /**
+     * This page of {@code query}'s answer; with {@code keys}, taken of the query's key subquery
+     * (see above), which {@code query} must have.
+     *
+     * @throws IllegalArgumentException when the query is not a SELECT query, or with {@code keys}
+     *         when it has no key subquery
+     */
+    public Query applyTo(Query query, boolean keys) {
         if (all()) return query;
         if (!query.isSelectType()) throw new IllegalArgumentException("limit and offset apply to SELECT queries only");
+        if (keys) return applyToKeys(query);
         Query q = query.cloneQuery();
         totalOrder(q);
         long ownOffset = q.hasOffset() ? q.getOffset() : 0;
@@ -82,6 +136,131 @@ public record Page(long offset, long limit) {
         }
         if (lim != NO_LIMIT) q.setLimit(lim);
         return q;
+    }
+
+    private Query applyToKeys(Query query) {
+        Query q = query.cloneQuery();
+        if (limit == 0) {
+            // No rows: LIMIT 0 on the outer query. Inside the key subquery it would close the hash
+            // joins there unused, which Jena 5.6 answers with a NullPointerException (apache/jena#3516).
+            q.setLimit(0);
+            return q;
+        }
+        ElementGroup where = (ElementGroup) q.getQueryPattern();
+        Query inner = keySubquery(q).cloneQuery();
+        // the order of the keys: the outer ORDER BY, then every key variable not yet sorted on
+        List<SortCondition> order = new ArrayList<>(q.getOrderBy());
+        Set<Var> sorted = new HashSet<>();
+        for (SortCondition c : order)
+            if (c.getExpression().isVariable()) sorted.add(c.getExpression().asVar());
+        for (String name : inner.getResultVars()) {
+            Var v = Var.alloc(name);
+            if (sorted.add(v)) order.add(new SortCondition(v, Query.ORDER_ASCENDING));
+        }
+        for (SortCondition c : order) inner.addOrderBy(c.getExpression(), c.getDirection());
+        inner.setOffset(offset);
+        if (hasLimit()) inner.setLimit(limit);
+        Set<Var> keys = boundKeys(inner);
+        ElementGroup paged = new ElementGroup();
+        paged.addElement(new ElementSubQuery(inner));
+        for (int i = 1; i < where.size(); i++) {
+            Element e = where.get(i);
+            paged.addElement(groupedByKeys(e, keys) != null ? lateral(e) : e);
+        }
+        q.setQueryPattern(paged);
+        if (q.getOrderBy() != null) q.getOrderBy().clear();
+        for (SortCondition c : order) q.addOrderBy(c.getExpression(), c.getDirection());
+        return q;
+    }
+
+    /** {@code LATERAL { OPTIONAL { … } }}: evaluated once per row of what comes before it. */
+    private static Element lateral(Element optional) {
+        ElementGroup g = new ElementGroup();
+        g.addElement(optional);
+        return new ElementLateral(g);
+    }
+
+    /**
+     * The key variables that every key row binds: those the key subquery's WHERE clause binds in
+     * every solution (not only in an OPTIONAL), as Jena's {@link OpVars#fixedVars} reads them.
+     */
+    private static Set<Var> boundKeys(Query inner) {
+        Set<Var> fixed = new HashSet<>(OpVars.fixedVars(Algebra.compile(inner.getQueryPattern())));
+        fixed.retainAll(Var.varList(inner.getResultVars()));
+        return fixed;
+    }
+
+    /**
+     * The sub-SELECT of {@code e} when {@code e} is {@code OPTIONAL { SELECT … GROUP BY ?k… }} with
+     * every grouping variable one of {@code keys}, the key variables bound in every key row (so at
+     * most one of its rows matches a key row), else null.
+     */
+    private static Query groupedByKeys(Element e, Set<Var> keys) {
+        if (!(e instanceof ElementOptional opt)) return null;
+        Element in = opt.getOptionalElement();
+        if (in instanceof ElementGroup g && g.size() == 1) in = g.get(0);
+        if (!(in instanceof ElementSubQuery sub)) return null;
+        Query q = sub.getQuery();
+        if (!q.hasGroupBy() || q.hasLimit() || q.hasOffset() || q.hasValues()) return null;
+        VarExprList groupBy = q.getGroupBy();
+        if (groupBy.isEmpty()) return null;
+        for (Var v : groupBy.getVars())
+            if (groupBy.getExpr(v) != null || !keys.contains(v) || !q.getProjectVars().contains(v)) return null;
+        return q;
+    }
+
+    /**
+     * The key subquery of {@code query}: the first element of its WHERE clause, when the query has
+     * the shape that lets a page be taken of it (see above).
+     *
+     * @throws IllegalArgumentException one line saying what does not fit
+     */
+    public static Query keySubquery(Query query) {
+        if (!query.isSelectType()) throw new IllegalArgumentException("a query paged by its keys must be a SELECT query");
+        if (query.hasLimit() || query.hasOffset() || query.hasHaving() || query.hasValues())
+            throw new IllegalArgumentException("a query paged by its keys has no LIMIT, OFFSET, HAVING or VALUES of its own");
+        if (!query.hasOrderBy()) throw new IllegalArgumentException("a query paged by its keys needs an ORDER BY");
+        if (!(query.getQueryPattern() instanceof ElementGroup where) || where.isEmpty()
+            || !(where.get(0) instanceof ElementSubQuery sub))
+            throw new IllegalArgumentException("a query paged by its keys starts its WHERE clause with the key subquery { SELECT DISTINCT … }");
+        for (int i = 1; i < where.size(); i++) {
+            Element e = where.get(i);
+            if (!(e instanceof ElementOptional || e instanceof ElementBind))
+                throw new IllegalArgumentException("a query paged by its keys has only OPTIONAL and BIND after its key subquery, not: "
+                    + e.toString().strip().lines().findFirst().orElse(""));
+        }
+        Query inner = sub.getQuery();
+        if (!inner.isSelectType() || !(inner.isDistinct() || inner.hasGroupBy()))
+            throw new IllegalArgumentException("the key subquery must be SELECT DISTINCT or grouped, so that it answers each key once");
+        if (inner.hasOrderBy() || inner.hasLimit() || inner.hasOffset())
+            throw new IllegalArgumentException("the key subquery has no ORDER BY, LIMIT or OFFSET: the page sets them");
+        Set<Var> keys = new LinkedHashSet<>(Var.varList(inner.getResultVars()));
+        if (query.hasGroupBy()) {
+            Set<Var> grouped = new LinkedHashSet<>();
+            VarExprList groupBy = query.getGroupBy();
+            for (Var v : groupBy.getVars()) {
+                if (groupBy.getExpr(v) != null) throw new IllegalArgumentException("a query paged by its keys groups by variables only");
+                grouped.add(v);
+            }
+            if (!grouped.equals(keys))
+                throw new IllegalArgumentException("a query paged by its keys groups by exactly the key subquery's variables " + keys
+                    + ", not " + grouped);
+        } else {
+            // no GROUP BY: one row per key row only if nothing after the key subquery can match twice
+            if (query.hasAggregators()) throw new IllegalArgumentException("a query paged by its keys with aggregates groups by the key subquery's variables");
+            Set<Var> bound = boundKeys(inner);
+            for (int i = 1; i < where.size(); i++)
+                if (where.get(i) instanceof ElementOptional && groupedByKeys(where.get(i), bound) == null)
+                    throw new IllegalArgumentException("a query paged by its keys without GROUP BY has only OPTIONAL sub-SELECTs grouped by key variables"
+                        + " that every key row binds (and BINDs) after its key subquery");
+            if (!Var.varList(query.getResultVars()).containsAll(keys))
+                throw new IllegalArgumentException("a query paged by its keys without GROUP BY answers every key variable " + keys);
+        }
+        for (SortCondition c : query.getOrderBy())
+            for (Var v : c.getExpression().getVarsMentioned())
+                if (!keys.contains(v))
+                    throw new IllegalArgumentException("a query paged by its keys orders by the key subquery's variables only, not ?" + v.getVarName());
+        return inner;
     }
 
     /** Appends every result variable not yet sorted on to the query's ORDER BY, ascending. */

@@ -82,6 +82,83 @@ class PageTest {
         assertThrows(IllegalArgumentException.class, () -> new Page(0, 1).applyTo(ask));
     }
 
+    static final String KEYED = """
+        SELECT ?s (MIN(?o0) AS ?o) WHERE {
+          { SELECT DISTINCT ?s WHERE { ?s a ?t } }
+          OPTIONAL { ?s ?p ?o0 }
+        }
+        GROUP BY ?s ORDER BY DESC(?s)
+        """;
+
+    @Test
+    void aPageOfTheKeysIsTakenInsideTheKeySubquery() {
+        Query own = QueryFactory.create(KEYED);
+        String written = own.serialize();
+        Query q = new Page(10, 5).applyTo(own, true);
+        assertEquals(written, own.serialize(), "the query given is not changed");
+        assertFalse(q.hasLimit() || q.hasOffset(), "the outer query is not sliced: " + q);
+        assertTrue(q.serialize().matches("(?s).*\\{\\s*SELECT DISTINCT\\s+\\?s.*ORDER BY DESC\\(\\?s\\)\\s*OFFSET\\s+10\\s*LIMIT\\s+5.*"), q.serialize());
+        assertEquals(1, q.getOrderBy().size(), "the outer order is the key order: " + q);
+        assertEquals(Query.ORDER_DESCENDING, q.getOrderBy().get(0).getDirection());
+        assertSame(own, Page.ALL.applyTo(own, true), "the whole answer runs the query as written");
+    }
+
+    @Test
+    void onlyTheShapeThatKeepsOneRowPerKeyIsPagedByItsKeys() {
+        assertNotNull(Page.keySubquery(QueryFactory.create(KEYED)));
+        String[][] bad = {
+            {"SELECT ?s WHERE { ?s a ?t } GROUP BY ?s ORDER BY ?s", "starts its WHERE clause with the key subquery"},
+            {"SELECT ?s WHERE { { SELECT ?s WHERE { ?s a ?t } } } GROUP BY ?s ORDER BY ?s", "SELECT DISTINCT or grouped"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } ORDER BY ?s } } GROUP BY ?s ORDER BY ?s", "no ORDER BY, LIMIT or OFFSET"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } ?s ?p ?o } GROUP BY ?s ORDER BY ?s", "only OPTIONAL and BIND"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } FILTER(?s != ?s) } GROUP BY ?s ORDER BY ?s", "only OPTIONAL and BIND"},
+            {"SELECT ?s ?o WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { ?s ?p ?o } } GROUP BY ?s ?o ORDER BY ?s", "exactly the key subquery's variables"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { ?s ?p ?o } } GROUP BY ?s ORDER BY ?o", "orders by the key subquery's variables only"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } } GROUP BY ?s", "needs an ORDER BY"},
+            {"SELECT ?s WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } } GROUP BY ?s ORDER BY ?s LIMIT 3", "no LIMIT, OFFSET"},
+        };
+        for (String[] b : bad) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Page.keySubquery(QueryFactory.create(b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
+        {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x",
+                "# X.\n# @page keys\nSELECT ?s WHERE { ?s a ?t } ORDER BY ?s"));
+            assertTrue(e.getMessage().startsWith("queries/x.rq says '# @page keys', but"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x", "# X.\n# @page all\n" + KEYED));
+            assertTrue(e.getMessage().contains("'# @page keys'"), e.getMessage());
+            assertTrue(CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).pagesKeys());
+            assertFalse(CannedQuery.parse("x", "# X.\n" + KEYED).pagesKeys());
+            assertEquals("X.", CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).description());
+        }
+        String perKey = """
+            SELECT DISTINCT ?s ?n WHERE {
+              { SELECT DISTINCT ?s WHERE { ?s a ?t } }
+              OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s }
+            } ORDER BY ?s
+            """;
+        assertNotNull(Page.keySubquery(QueryFactory.create(perKey)), "no GROUP BY: OPTIONAL sub-SELECTs grouped by the keys");
+        Query lateral = new Page(0, 5).applyTo(QueryFactory.create(perKey), true);
+        assertTrue(lateral.serialize().matches("(?s).*LATERAL\\s*\\{\\s*OPTIONAL\\s*\\{\\s*\\{?\\s*SELECT\\s+\\?s \\(COUNT.*"), lateral.serialize());
+        assertFalse(new Page(0, 5).applyTo(QueryFactory.create(KEYED), true).serialize().contains("LATERAL"),
+            "an OPTIONAL that is no sub-SELECT stays as it is");
+        for (String[] b : new String[][] {
+            {"SELECT ?s ?o WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { ?s ?p ?o } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
+            {"SELECT ?s ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?p (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p } } ORDER BY ?s", "only OPTIONAL sub-SELECTs grouped by key variables"},
+            {"SELECT ?n WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } OPTIONAL { SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } } ORDER BY ?s", "answers every key variable"},
+            {"SELECT ?s ?u ?n WHERE { { SELECT DISTINCT ?s ?u WHERE { ?s a ?t OPTIONAL { ?s ?q ?u } } } OPTIONAL { SELECT ?u (COUNT(?o) AS ?n) WHERE { ?u ?p ?o } GROUP BY ?u } } ORDER BY ?s ?u",
+                "that every key row binds"},
+            {"SELECT (COUNT(?s) AS ?n) WHERE { { SELECT DISTINCT ?s WHERE { ?s a ?t } } } ORDER BY ?s", "groups by exactly the key subquery's variables"},
+        }) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Page.keySubquery(QueryFactory.create(b[0])), b[0]);
+            assertTrue(e.getMessage().contains(b[1]), b[0] + " -> " + e.getMessage());
+        }
+        assertEquals(0, new Page(3, 0).applyTo(QueryFactory.create(KEYED), true).getLimit(), "limit=0: on the outer query");
+        assertTrue(CannedQueries.builtIn().get("documents").pagesKeys());
+        assertTrue(CannedQueries.builtIn().get("mentions").pagesKeys());
+        assertTrue(CannedQueries.builtIn().get("attendees").pagesKeys());
+    }
+
     @Test
     void pagesOfEveryCannedQueryMakeUpItsAnswer() {
         int paged = 0;
