@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -16,6 +18,14 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.core.TriplePath;
+import org.apache.jena.sparql.expr.E_StrContains;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementFilter;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.ElementPathBlock;
 
 /**
  * One file {@code queries/NAME.rq}: the query, what it answers, and the parameters it
@@ -35,14 +45,34 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
  * says that a page is taken of the query's key subquery before the rest is looked up
  * ({@link Page#applyTo(Query, boolean)}); the query's shape is checked when the file is parsed
  * ({@link Page#keySubquery}).
+ *
+ * <p>The header line {@code # @contains found <PROPERTY-IRI> search} says that the query's
+ * top-level pattern holds {@code ?found <PROPERTY-IRI> ?v} and {@code FILTER(CONTAINS(?v, ?search))}
+ * (checked when the file is parsed). A server may then narrow {@code ?found} to the subjects a
+ * {@link ContainsIndex} of that property finds for the value bound to {@code ?search}, put first
+ * in the pattern as a VALUES block ({@link Narrowing}): the FILTER still decides, so the answer
+ * is the same, and the store is not scanned for the values that contain the string.
  */
 public final class CannedQuery {
     /** One declared parameter. */
     public record Param(String name, String variable, ParamType type, boolean required, String description) {}
 
+    /** A {@code # @contains} line: {@code ?subject}'s {@code property} value must contain {@code ?needle}. */
+    public record Contains(Var subject, Node property, Var needle) {}
+
+    /** What a server gives {@link #prepare(Dataset, Map, Page, long, Narrowing)}: an index of a property, current for the caller's read transaction, or null for none. */
+    @FunctionalInterface
+    public interface Narrowing {
+        ContainsIndex index(Node property);
+    }
+
+    /** Past this many candidates a query is not narrowed: the VALUES block would cost more than the scan. */
+    public static final int MAX_CANDIDATES = 500;
+
     private static final Pattern PARAM_LINE =
         Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z][A-Za-z0-9_]*))?\\s+([a-z0-9]+)\\s*(.*)");
     private static final Pattern PAGE_LINE = Pattern.compile("#\\s*@page\\b\\s*(.*)");
+    private static final Pattern CONTAINS_LINE = Pattern.compile("#\\s*@contains\\s+([A-Za-z][A-Za-z0-9_]*)\\s+<([^>\\s]+)>\\s+([A-Za-z][A-Za-z0-9_]*)\\s*");
 
     private final String name;
     private final String description;
@@ -50,14 +80,16 @@ public final class CannedQuery {
     private final Query query;
     private final String text;
     private final boolean pageKeys;
+    private final Contains contains;
 
-    private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys) {
+    private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys, Contains contains) {
         this.name = name;
         this.description = description;
         this.params = params;
         this.query = query;
         this.text = text;
         this.pageKeys = pageKeys;
+        this.contains = contains;
     }
 
     /**
@@ -69,10 +101,18 @@ public final class CannedQuery {
         StringBuilder description = new StringBuilder();
         List<Param> params = new ArrayList<>();
         boolean pageKeys = false;
+        Contains contains = null;
         for (String line : text.split("\r?\n")) {
             String t = line.strip();
             if (t.isEmpty()) continue;
             if (!t.startsWith("#")) break;
+            if (t.matches("#\\s*@contains\\b.*")) {
+                Matcher c = CONTAINS_LINE.matcher(t);
+                if (!c.matches())
+                    throw new IllegalArgumentException("queries/" + name + ".rq: a @contains line is '# @contains VAR <PROPERTY-IRI> VAR', got: " + t);
+                contains = new Contains(Var.alloc(c.group(1)), NodeFactory.createURI(c.group(2)), Var.alloc(c.group(3)));
+                continue;
+            }
             Matcher page = PAGE_LINE.matcher(t);
             if (page.matches()) {
                 if (!page.group(1).strip().equals("keys"))
@@ -107,7 +147,34 @@ public final class CannedQuery {
                 throw new IllegalArgumentException("queries/" + name + ".rq says '# @page keys', but " + e.getMessage(), e);
             }
         }
-        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text, pageKeys);
+        if (contains != null) {
+            String why = containsShape(query, contains);
+            if (why != null) throw new IllegalArgumentException("queries/" + name + ".rq says '# @contains', but " + why);
+        }
+        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text, pageKeys, contains);
+    }
+
+    /**
+     * Null when the top-level group of {@code query}'s pattern holds the triple
+     * {@code ?subject property ?v} and the filter {@code CONTAINS(?v, ?needle)}; else why not.
+     * Both at the top level: then every answer row has a {@code ?subject} whose value contains
+     * the needle, and narrowing {@code ?subject} to the subjects that have one changes nothing.
+     */
+    static String containsShape(Query query, Contains c) {
+        if (!(query.getQueryPattern() instanceof ElementGroup group)) return "its pattern is not a group";
+        Set<Var> values = new java.util.HashSet<>();
+        for (Element e : group.getElements())
+            if (e instanceof ElementPathBlock block)
+                for (TriplePath tp : block.getPattern().getList())
+                    if (tp.isTriple() && c.subject().equals(tp.getSubject()) && c.property().equals(tp.getPredicate()) && tp.getObject().isVariable())
+                        values.add(Var.alloc(tp.getObject()));
+        if (values.isEmpty()) return "its top-level pattern has no triple ?" + c.subject().getVarName() + " <" + c.property().getURI() + "> ?value";
+        for (Element e : group.getElements())
+            if (e instanceof ElementFilter f && f.getExpr() instanceof E_StrContains sc
+                    && sc.getArg1().isVariable() && values.contains(sc.getArg1().asVar())
+                    && sc.getArg2().isVariable() && sc.getArg2().asVar().equals(c.needle()))
+                return null;
+        return "its top-level pattern has no FILTER(CONTAINS(?value, ?" + c.needle().getVarName() + ")) on that triple's value";
     }
 
     public String name() { return name; }
@@ -119,6 +186,9 @@ public final class CannedQuery {
     public List<String> columns() { return Collections.unmodifiableList(query.getResultVars()); }
     /** A fresh copy of the parsed query, unbound. */
     public Query query() { return query.cloneQuery(); }
+    /** The {@code # @contains} line, or null. */
+    public Contains contains() { return contains; }
+
     /** True when the header says {@code # @page keys}: a page is taken of the key subquery. */
     public boolean pagesKeys() { return pageKeys; }
 
@@ -175,9 +245,37 @@ public final class CannedQuery {
      * @throws IllegalArgumentException also when {@code page} is not {@link Page#ALL} and this is not a SELECT query
      */
     public QueryExecution prepare(Dataset dataset, Map<String, String> values, Page page, long timeoutMillis) {
+        return prepare(dataset, values, page, timeoutMillis, null);
+    }
+
+    /**
+     * As {@link #prepare(Dataset, Map, Page, long)}, with the query narrowed by {@code narrowing}
+     * (null: not narrowed) when it has a {@code # @contains} line, the needle is bound and the index
+     * finds at most {@link #MAX_CANDIDATES} subjects: {@code VALUES ?subject { … }} first in its pattern.
+     */
+    public QueryExecution prepare(Dataset dataset, Map<String, String> values, Page page, long timeoutMillis, Narrowing narrowing) {
         Binding binding = bind(values);
-        var builder = QueryExecution.dataset(dataset).query(query(page)).substitution(binding);
+        Query q = narrowed(query(page), binding, narrowing);
+        var builder = QueryExecution.dataset(dataset).query(q).substitution(binding);
         if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         return builder.build();
+    }
+
+    /** {@code q}, narrowed in place when {@code narrowing} can (see {@link #prepare(Dataset, Map, Page, long, Narrowing)}). */
+    Query narrowed(Query q, Binding binding, Narrowing narrowing) {
+        if (contains == null || narrowing == null) return q;
+        Node needle = binding.get(contains.needle());
+        if (needle == null || !needle.isLiteral()) return q;
+        ContainsIndex index = narrowing.index(contains.property());
+        if (index == null) return q;
+        List<Node> candidates = index.subjectsContaining(needle.getLiteralLexicalForm(), MAX_CANDIDATES);
+        if (candidates == null) return q;
+        ElementData data = new ElementData(List.of(contains.subject()), new ArrayList<>());
+        for (Node n : candidates) data.add(BindingFactory.binding(contains.subject(), n));
+        ElementGroup group = new ElementGroup();
+        group.addElement(data);
+        ((ElementGroup) q.getQueryPattern()).getElements().forEach(group::addElement);
+        q.setQueryPattern(group);
+        return q;
     }
 }

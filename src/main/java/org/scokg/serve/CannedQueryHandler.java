@@ -50,6 +50,8 @@ final class CannedQueryHandler {
     private final long timeoutMillis;
     private final long maxRows;
     private final ResultCache cache;
+    /** Narrows the queries with a {@code # @contains} line (agreement-trace's title search). */
+    private final ContainsIndexes indexes;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
         this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null);
@@ -62,10 +64,14 @@ final class CannedQueryHandler {
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
         this.cache = cache;
+        this.indexes = new ContainsIndexes(dataset);
     }
 
     /** The result cache, or null. */
     ResultCache cache() { return cache; }
+
+    /** The indexes that narrow title searches. */
+    ContainsIndexes indexes() { return indexes; }
 
     /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
     void handle(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
@@ -187,7 +193,7 @@ final class CannedQueryHandler {
     }
 
     private Answer compute(CannedQuery q, Map<String, String> params, Page page, String type) {
-        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows);
+        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows, indexes);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (type) {
             case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }

@@ -34,19 +34,21 @@ final class QueryRunner {
      * @throws org.apache.jena.query.QueryCancelledException on timeout
      */
     static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, long timeoutMillis) {
-        return run(dataset, q, params, Page.ALL, timeoutMillis, Long.MAX_VALUE);
+        return run(dataset, q, params, Page.ALL, timeoutMillis, Long.MAX_VALUE, null);
     }
 
     /**
      * One page of the answer, at most {@code maxRows} rows long. The whole answer ({@link Page#ALL})
      * runs as written and is read up to {@code maxRows}; a page is asked of Jena with one row more
-     * than it keeps, to know whether the answer goes on.
+     * than it keeps, to know whether the answer goes on. {@code narrowing}: indexes that may narrow
+     * the query ({@link CannedQuery#prepare(Dataset, Map, Page, long, CannedQuery.Narrowing)}; null: none).
      */
-    static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, Page page, long timeoutMillis, long maxRows) {
+    static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, Page page, long timeoutMillis, long maxRows,
+                       CannedQuery.Narrowing narrowing) {
         long keep = page.hasLimit() ? Math.min(page.limit(), maxRows) : maxRows;
         Page asked = page.all() || keep == Long.MAX_VALUE ? page : new Page(page.offset(), keep + 1);
         return Txn.calculateRead(dataset, () -> {
-            try (QueryExecution qe = q.prepare(dataset, params, asked, timeoutMillis)) {
+            try (QueryExecution qe = q.prepare(dataset, params, asked, timeoutMillis, narrowing)) {
                 if (qe.getQuery().isSelectType()) {
                     ResultSet rs = qe.execSelect();
                     List<Binding> rows = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -151,5 +152,29 @@ class SeedsPagingTest {
         assertTrue(keys.contains("上合组织2025年前发展战略"), keys.toString());
         assertTrue(keys.size() >= 2 && keys.stream().anyMatch(k -> k.length() > "上合组织2025年前发展战略".length()
             && k.contains("上合组织2025年前发展战略")), keys.toString());
+    }
+
+    /** The title search narrowed by an index of the canonical keys answers exactly what the scan answers. */
+    @Test
+    void aTitleSearchNarrowedByTheKeyIndexAnswersWhatTheScanAnswers() {
+        CannedQuery trace = CannedQueries.builtIn().get("agreement-trace");
+        assertNotNull(trace.contains(), "agreement-trace says # @contains");
+        ContainsIndex keys = Txn.calculateRead(ds, () -> ContainsIndex.build(ds, trace.contains().property()));
+        assertTrue(keys.size() > 100, "the canonical keys of the seeds: " + keys.size());
+        // A whole key that other keys contain, a part of many, the traditional script, nothing.
+        for (String title : List.of("上合组织2025年前发展战略", "上海合作组织", "國際道路運輸", "不存在的协定名称")) {
+            Map<String, String> params = Map.of("title", title);
+            String narrowed = Txn.calculateRead(ds, () -> {
+                Query q = trace.narrowed(trace.query(Page.ALL), trace.bind(params), p -> keys);
+                assertInstanceOf(org.apache.jena.sparql.syntax.ElementData.class,
+                    ((org.apache.jena.sparql.syntax.ElementGroup) q.getQueryPattern()).get(0), title + ": narrowed");
+                try (QueryExecution qe = trace.prepare(ds, params, Page.ALL, 60_000, p -> keys)) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    ResultSetFormatter.outputAsJSON(out, qe.execSelect());
+                    return out.toString(StandardCharsets.UTF_8);
+                }
+            });
+            assertEquals(json(trace, params), narrowed, title);
+        }
     }
 }
