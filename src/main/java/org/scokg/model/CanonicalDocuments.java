@@ -111,18 +111,18 @@ public final class CanonicalDocuments {
 
         /** The mentions (typed sco:Mention) with their values, in IRI order (so that the result does not depend on the order of the input). */
         List<Map.Entry<Node, Subject>> mentions() {
-            return sorted(x -> x.mention);
+            return sorted((n, x) -> x.mention);
         }
 
         /** The documents (typed sco:Document, named by an IRI), in IRI order. */
         List<Map.Entry<Node, Subject>> documents() {
-            return sorted(x -> x.document);
+            return sorted((n, x) -> x.document && n.isURI());
         }
 
-        private List<Map.Entry<Node, Subject>> sorted(java.util.function.Predicate<Subject> which) {
+        private List<Map.Entry<Node, Subject>> sorted(java.util.function.BiPredicate<Node, Subject> which) {
             List<Map.Entry<Node, Subject>> out = new ArrayList<>();
             subjects.forEach((n, x) -> {
-                if (which.test(x) && (n.isURI() || !x.document)) out.add(Map.entry(n, x));
+                if (which.test(n, x)) out.add(Map.entry(n, x));
             });
             out.sort(Map.Entry.comparingByKey(Comparator.comparing(Node::toString)));
             return out;

@@ -263,7 +263,7 @@ public final class CannedQuery {
 
     /** {@code q}, narrowed in place when {@code narrowing} can (see {@link #prepare(Dataset, Map, Page, long, Narrowing)}). */
     Query narrowed(Query q, Binding binding, Narrowing narrowing) {
-        if (contains == null || narrowing == null) return q;
+        if (contains == null || narrowing == null || !(q.getQueryPattern() instanceof ElementGroup pattern)) return q;
         Node needle = binding.get(contains.needle());
         if (needle == null || !needle.isLiteral()) return q;
         ContainsIndex index = narrowing.index(contains.property());
@@ -274,7 +274,7 @@ public final class CannedQuery {
         for (Node n : candidates) data.add(BindingFactory.binding(contains.subject(), n));
         ElementGroup group = new ElementGroup();
         group.addElement(data);
-        ((ElementGroup) q.getQueryPattern()).getElements().forEach(group::addElement);
+        pattern.getElements().forEach(group::addElement);
         q.setQueryPattern(group);
         return q;
     }

@@ -3,10 +3,8 @@ package org.scokg.serve;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.apache.jena.dboe.transaction.txn.Transaction;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.tdb2.store.DatasetGraphTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.scokg.query.CannedQuery;
 import org.scokg.query.ContainsIndex;
@@ -20,7 +18,7 @@ import org.scokg.query.ContainsIndex;
  * the 79,000 canonical keys of a 100 MB store) while other requests for it wait.
  */
 final class ContainsIndexes implements CannedQuery.Narrowing {
-    private record Built(Object coordinator, long dataVersion, ContainsIndex index) {}
+    private record Built(ResultCache.State state, ContainsIndex index) {}
 
     private final Dataset dataset;
     private final boolean versioned;
@@ -36,16 +34,15 @@ final class ContainsIndexes implements CannedQuery.Narrowing {
     @Override
     public synchronized ContainsIndex index(Node property) {
         if (!versioned) return null;
-        DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph());
-        Transaction txn = tdb.getTxnSystem().getThreadTransaction();
-        if (txn == null) return null;
+        ResultCache.State now = ResultCache.dataState(dataset.asDatasetGraph(), 0);
+        if (now == null) return null;
         Built b = built.get(property);
-        if (b != null && b.coordinator() == tdb && b.dataVersion() == txn.getDataVersion()) return b.index();
+        if (b != null && b.state().equals(now)) return b.index();
         ContainsIndex index = ContainsIndex.build(dataset, property);
         builds++;
         // A request on an older state gets an index of its own; the newest one is kept.
-        if (b == null || b.coordinator() != tdb || b.dataVersion() < txn.getDataVersion())
-            built.put(property, new Built(tdb, txn.getDataVersion(), index));
+        if (b == null || b.state().coordinator() != now.coordinator() || b.state().dataVersion() < now.dataVersion())
+            built.put(property, new Built(now, index));
         return index;
     }
 

@@ -73,10 +73,20 @@ final class ResultCache {
     State state() {
         long gen = generation.get();
         if (!versioned) return new State(null, 0, gen);
+        State s = dataState(dsg, gen);
+        if (s == null) throw new IllegalStateException("ResultCache.state() outside a transaction");
+        return s;
+    }
+
+    /**
+     * The TDB2 store and data version that the calling thread's transaction on {@code dsg} sees,
+     * with {@code generation}; null outside a transaction. {@code dsg} must be a TDB2 dataset
+     * ({@link TDBInternal#isTDB2}).
+     */
+    static State dataState(DatasetGraph dsg, long generation) {
         DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
         Transaction txn = tdb.getTxnSystem().getThreadTransaction();
-        if (txn == null) throw new IllegalStateException("ResultCache.state() outside a transaction");
-        return new State(tdb, txn.getDataVersion(), gen);
+        return txn == null ? null : new State(tdb, txn.getDataVersion(), generation);
     }
 
     /** The answer stored under {@code key} for {@code current}, or null. */
