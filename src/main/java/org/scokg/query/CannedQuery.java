@@ -44,7 +44,10 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
  * {@code offset} ({@link Page}), which no header may declare. The header line {@code # @page keys}
  * says that a page is taken of the query's key subquery before the rest is looked up
  * ({@link Page#applyTo(Query, boolean)}); the query's shape is checked when the file is parsed
- * ({@link Page#keySubquery}).
+ * ({@link Page#keySubquery}). {@code # @page keys ?source} says more: a server may keep the
+ * order of the key rows by their {@code ?source} ({@link PageIndex}, built once per state of the
+ * data) and compute a page from the rows of the few sources it holds, instead of sorting every
+ * key row for each page. The variable must be one that every key row binds (checked on parse).
  *
  * <p>The header line {@code # @contains found <PROPERTY-IRI> search} says that the query's
  * top-level pattern holds {@code ?found <PROPERTY-IRI> ?v} and {@code FILTER(CONTAINS(?v, ?search))}
@@ -60,11 +63,24 @@ public final class CannedQuery {
     /** A {@code # @contains} line: {@code ?subject}'s {@code property} value must contain {@code ?needle}. */
     public record Contains(Var subject, Node property, Var needle) {}
 
-    /** What a server gives {@link #prepare(Dataset, Map, Page, long, Narrowing)}: an index of a property, current for the caller's read transaction, or null for none. */
+    /**
+     * What a server gives {@link #prepare(Dataset, Map, Page, long, Narrowing)}: the indexes it
+     * keeps, each current for the caller's read transaction, or null for none.
+     */
     @FunctionalInterface
     public interface Narrowing {
+        /** The index of {@code property}'s values, or null. */
         ContainsIndex index(Node property);
+
+        /**
+         * The {@link PageIndex} of {@code query} with {@code values} bound (built from
+         * {@link CannedQuery#prepareKeyOrder} for the data the caller's transaction sees), or null.
+         */
+        default PageIndex pageIndex(CannedQuery query, Binding values) { return null; }
     }
+
+    /** Past this many values of the page variable in one page, a page is not narrowed by a {@link PageIndex}. */
+    public static final int MAX_PAGE_VALUES = 10_000;
 
     /** Past this many candidates a query is not narrowed: the VALUES block would cost more than the scan. */
     public static final int MAX_CANDIDATES = 500;
@@ -72,6 +88,7 @@ public final class CannedQuery {
     private static final Pattern PARAM_LINE =
         Pattern.compile("#\\s*@param\\s+([A-Za-z][A-Za-z0-9_]*)(?::([A-Za-z][A-Za-z0-9_]*))?\\s+([a-z0-9]+)\\s*(.*)");
     private static final Pattern PAGE_LINE = Pattern.compile("#\\s*@page\\b\\s*(.*)");
+    private static final Pattern PAGE_KEYS = Pattern.compile("keys(?:\\s+\\?([A-Za-z_][A-Za-z0-9_]*))?");
     private static final Pattern CONTAINS_LINE = Pattern.compile("#\\s*@contains\\s+([A-Za-z][A-Za-z0-9_]*)\\s+<([^>\\s]+)>\\s+([A-Za-z][A-Za-z0-9_]*)\\s*");
 
     private final String name;
@@ -80,15 +97,19 @@ public final class CannedQuery {
     private final Query query;
     private final String text;
     private final boolean pageKeys;
+    /** The variable a {@link PageIndex} of this query remembers its rows by ({@code # @page keys ?var}), or null. */
+    private final Var pageIndexVar;
     private final Contains contains;
 
-    private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys, Contains contains) {
+    private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys,
+                        Var pageIndexVar, Contains contains) {
         this.name = name;
         this.description = description;
         this.params = params;
         this.query = query;
         this.text = text;
         this.pageKeys = pageKeys;
+        this.pageIndexVar = pageIndexVar;
         this.contains = contains;
     }
 
@@ -101,6 +122,7 @@ public final class CannedQuery {
         StringBuilder description = new StringBuilder();
         List<Param> params = new ArrayList<>();
         boolean pageKeys = false;
+        Var pageIndexVar = null;
         Contains contains = null;
         for (String line : text.split("\r?\n")) {
             String t = line.strip();
@@ -115,9 +137,11 @@ public final class CannedQuery {
             }
             Matcher page = PAGE_LINE.matcher(t);
             if (page.matches()) {
-                if (!page.group(1).strip().equals("keys"))
-                    throw new IllegalArgumentException("queries/" + name + ".rq: the only @page line is '# @page keys', got: " + t);
+                Matcher keys = PAGE_KEYS.matcher(page.group(1).strip());
+                if (!keys.matches())
+                    throw new IllegalArgumentException("queries/" + name + ".rq: a @page line is '# @page keys' or '# @page keys ?VAR', got: " + t);
                 pageKeys = true;
+                if (keys.group(1) != null) pageIndexVar = Var.alloc(keys.group(1));
                 continue;
             }
             Matcher m = PARAM_LINE.matcher(t);
@@ -146,12 +170,16 @@ public final class CannedQuery {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("queries/" + name + ".rq says '# @page keys', but " + e.getMessage(), e);
             }
+            if (pageIndexVar != null && !Page.boundKeyVars(query).contains(pageIndexVar))
+                throw new IllegalArgumentException("queries/" + name + ".rq says '# @page keys ?" + pageIndexVar.getVarName()
+                    + "', but ?" + pageIndexVar.getVarName() + " is not a variable of the key subquery that every key row binds"
+                    + " (an answer variable bound outside any OPTIONAL)");
         }
         if (contains != null) {
             String why = containsShape(query, contains);
             if (why != null) throw new IllegalArgumentException("queries/" + name + ".rq says '# @contains', but " + why);
         }
-        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text, pageKeys, contains);
+        return new CannedQuery(name, description.toString(), List.copyOf(params), query, text, pageKeys, pageIndexVar, contains);
     }
 
     /**
@@ -192,6 +220,21 @@ public final class CannedQuery {
     /** True when the header says {@code # @page keys}: a page is taken of the key subquery. */
     public boolean pagesKeys() { return pageKeys; }
 
+    /** The variable of {@code # @page keys ?var}, which a {@link PageIndex} of this query remembers its rows by; null when none. */
+    public Var pageIndexVar() { return pageIndexVar; }
+
+    /**
+     * A ready execution of this query's key subquery over {@code dataset}, {@code values} bound,
+     * answering every key row in the order of the pages ({@link Page#keyOrder}): what a
+     * {@link PageIndex} is built from. The caller runs it inside a read transaction and closes it.
+     *
+     * @throws IllegalStateException when the query is not paged by its keys
+     */
+    public QueryExecution prepareKeyOrder(Dataset dataset, Binding values) {
+        if (!pageKeys) throw new IllegalStateException("query '" + name + "' is not paged by its keys");
+        return QueryExecution.dataset(dataset).query(Page.keyOrder(query)).substitution(values).build();
+    }
+
     /**
      * The query Jena runs for {@code page} of the answer, unbound: {@link #query()} for
      * {@link Page#ALL}, else {@link Page#applyTo(Query, boolean)}, of the key subquery when
@@ -200,6 +243,20 @@ public final class CannedQuery {
      * @throws IllegalArgumentException when {@code page} is not {@link Page#ALL} and this is not a SELECT query
      */
     public Query query(Page page) { return page.applyTo(query(), pageKeys); }
+
+    /**
+     * As {@link #query(Page)}, the page found through a {@link PageIndex} when {@code narrowing}
+     * has one: only when the query says {@code # @page keys ?var}, the page is not the whole
+     * answer and no parameter binds {@code ?var} (then every row has the one value anyway).
+     */
+    Query query(Page page, Binding binding, Narrowing narrowing) {
+        Page.Within within = null;
+        if (pageIndexVar != null && narrowing != null && !page.all() && page.limit() != 0 && !binding.contains(pageIndexVar)) {
+            PageIndex index = narrowing.pageIndex(this, binding);
+            if (index != null) within = index.within(page, MAX_PAGE_VALUES);
+        }
+        return page.applyTo(query(), pageKeys, within);
+    }
 
     /**
      * Checks the given values against the declared parameters and returns the binding to
@@ -255,7 +312,7 @@ public final class CannedQuery {
      */
     public QueryExecution prepare(Dataset dataset, Map<String, String> values, Page page, long timeoutMillis, Narrowing narrowing) {
         Binding binding = bind(values);
-        Query q = narrowed(query(page), binding, narrowing);
+        Query q = narrowed(query(page, binding, narrowing), binding, narrowing);
         var builder = QueryExecution.dataset(dataset).query(q).substitution(binding);
         if (timeoutMillis > 0) builder = builder.timeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
         return builder.build();

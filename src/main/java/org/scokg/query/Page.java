@@ -8,15 +8,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.SortCondition;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.OpVars;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.core.VarExprList;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementBind;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementLateral;
 import org.apache.jena.sparql.syntax.ElementOptional;
@@ -122,9 +125,36 @@ public record Page(long offset, long limit) {
      *         when it has no key subquery
      */
     public Query applyTo(Query query, boolean keys) {
+        return applyTo(query, keys, null);
+    }
+
+    /**
+     * Where a page lies among the key rows with some values of one key variable, as a
+     * {@link PageIndex} finds it: the page is the slice of those rows that starts after
+     * {@code before} of them.
+     *
+     * @param var    a key variable that every key row binds
+     * @param values its values in the page's rows (none for a page past the last row)
+     * @param before how many rows with those values come before the page
+     */
+    public record Within(Var var, List<Node> values, long before) {
+        public Within {
+            java.util.Objects.requireNonNull(var, "var");
+            values = List.copyOf(values);
+            if (before < 0) throw new IllegalArgumentException("before must be 0 or more, got " + before);
+        }
+    }
+
+    /**
+     * As {@link #applyTo(Query, boolean)}; with {@code keys} and a {@code within} (null: none), the
+     * key subquery starts with {@code VALUES ?var { … }} of the page's values and skips
+     * {@code within.before()} rows instead of this page's offset, so that only the rows with those
+     * values are read and sorted.
+     */
+    public Query applyTo(Query query, boolean keys, Within within) {
         if (all()) return query;
         if (!query.isSelectType()) throw new IllegalArgumentException("limit and offset apply to SELECT queries only");
-        if (keys) return applyToKeys(query);
+        if (keys) return applyToKeys(query, within);
         Query q = query.cloneQuery();
         totalOrder(q);
         long ownOffset = q.hasOffset() ? q.getOffset() : 0;
@@ -138,7 +168,7 @@ public record Page(long offset, long limit) {
         return q;
     }
 
-    private Query applyToKeys(Query query) {
+    private Query applyToKeys(Query query, Within within) {
         Query q = query.cloneQuery();
         if (limit == 0) {
             // No rows: LIMIT 0 on the outer query. Inside the key subquery it would close the hash
@@ -147,18 +177,24 @@ public record Page(long offset, long limit) {
             return q;
         }
         ElementGroup where = (ElementGroup) q.getQueryPattern();
-        Query inner = keySubquery(q).cloneQuery();
-        // the order of the keys: the outer ORDER BY, then every key variable not yet sorted on
-        List<SortCondition> order = new ArrayList<>(q.getOrderBy());
-        Set<Var> sorted = new HashSet<>();
-        for (SortCondition c : order)
-            if (c.getExpression().isVariable()) sorted.add(c.getExpression().asVar());
-        for (String name : inner.getResultVars()) {
-            Var v = Var.alloc(name);
-            if (sorted.add(v)) order.add(new SortCondition(v, Query.ORDER_ASCENDING));
+        Query inner = keyOrder(q);
+        List<SortCondition> order = inner.getOrderBy();
+        if (within != null) {
+            if (!boundKeys(inner).contains(within.var()))
+                throw new IllegalArgumentException("?" + within.var().getVarName() + " is not a key variable that every key row binds");
+            ElementData data = new ElementData(List.of(within.var()), new ArrayList<>());
+            for (Node n : within.values()) data.add(BindingFactory.binding(within.var(), n));
+            ElementGroup narrowed = new ElementGroup();
+            narrowed.addElement(data);
+            // An OPTIONAL sub-SELECT grouped by the variable alone is evaluated per value (LATERAL),
+            // not for the whole store and then joined: the same rows, as with the outer OPTIONALs below.
+            Set<Var> byValue = Set.of(within.var());
+            if (inner.getQueryPattern() instanceof ElementGroup g)
+                for (Element e : g.getElements()) narrowed.addElement(groupedByKeys(e, byValue) != null ? lateral(e) : e);
+            else narrowed.addElement(inner.getQueryPattern());
+            inner.setQueryPattern(narrowed);
         }
-        for (SortCondition c : order) inner.addOrderBy(c.getExpression(), c.getDirection());
-        inner.setOffset(offset);
+        inner.setOffset(within != null ? within.before() : offset);
         if (hasLimit()) inner.setLimit(limit);
         Set<Var> keys = boundKeys(inner);
         ElementGroup paged = new ElementGroup();
@@ -171,6 +207,34 @@ public record Page(long offset, long limit) {
         if (q.getOrderBy() != null) q.getOrderBy().clear();
         for (SortCondition c : order) q.addOrderBy(c.getExpression(), c.getDirection());
         return q;
+    }
+
+    /**
+     * The key subquery of {@code query} (which must have one: {@link #keySubquery}) as a query of
+     * its own, ordered as its pages are: by the query's ORDER BY, then by every key variable not
+     * yet sorted on, ascending. Run unsliced, it answers every key row in page order (what a
+     * {@link PageIndex} is built from).
+     */
+    public static Query keyOrder(Query query) {
+        Query inner = keySubquery(query).cloneQuery();
+        List<SortCondition> order = new ArrayList<>(query.getOrderBy());
+        Set<Var> sorted = new HashSet<>();
+        for (SortCondition c : order)
+            if (c.getExpression().isVariable()) sorted.add(c.getExpression().asVar());
+        for (String name : inner.getResultVars()) {
+            Var v = Var.alloc(name);
+            if (sorted.add(v)) order.add(new SortCondition(v, Query.ORDER_ASCENDING));
+        }
+        for (SortCondition c : order) inner.addOrderBy(c.getExpression(), c.getDirection());
+        return inner;
+    }
+
+    /**
+     * The key variables that every key row of {@code query}'s key subquery binds (which a
+     * {@link PageIndex} may remember a query's rows by).
+     */
+    public static Set<Var> boundKeyVars(Query query) {
+        return boundKeys(keySubquery(query));
     }
 
     /** {@code LATERAL { OPTIONAL { … } }}: evaluated once per row of what comes before it. */

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.ResultSetFormatter;
@@ -21,7 +22,9 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.ContainsIndex;
 import org.scokg.query.Page;
+import org.scokg.query.PageIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,10 @@ final class CannedQueryHandler {
     private final ResultCache cache;
     /** Narrows the queries with a {@code # @contains} line (agreement-trace's title search). */
     private final ContainsIndexes indexes;
+    /** Finds the pages of the queries with a {@code # @page keys ?var} line. */
+    private final PageIndexes pageIndexes;
+    /** Both, as the queries take them. */
+    private final CannedQuery.Narrowing narrowing;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
         this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null);
@@ -65,6 +72,11 @@ final class CannedQueryHandler {
         this.maxRows = maxRows;
         this.cache = cache;
         this.indexes = new ContainsIndexes(dataset);
+        this.pageIndexes = new PageIndexes(dataset);
+        this.narrowing = new CannedQuery.Narrowing() {
+            @Override public ContainsIndex index(Node property) { return indexes.index(property); }
+            @Override public PageIndex pageIndex(CannedQuery query, Binding values) { return pageIndexes.index(query, values); }
+        };
     }
 
     /** The result cache, or null. */
@@ -72,6 +84,9 @@ final class CannedQueryHandler {
 
     /** The indexes that narrow title searches. */
     ContainsIndexes indexes() { return indexes; }
+
+    /** The indexes that find pages. */
+    PageIndexes pageIndexes() { return pageIndexes; }
 
     /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
     void handle(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
@@ -193,7 +208,7 @@ final class CannedQueryHandler {
     }
 
     private Answer compute(CannedQuery q, Map<String, String> params, Page page, String type) {
-        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows, indexes);
+        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows, narrowing);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (type) {
             case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }

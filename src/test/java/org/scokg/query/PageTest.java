@@ -130,6 +130,22 @@ class PageTest {
             assertTrue(CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).pagesKeys());
             assertFalse(CannedQuery.parse("x", "# X.\n" + KEYED).pagesKeys());
             assertEquals("X.", CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).description());
+            // # @page keys ?var: a key variable that every key row binds
+            assertEquals("s", CannedQuery.parse("x", "# X.\n# @page keys ?s\n" + KEYED).pageIndexVar().getVarName());
+            assertNull(CannedQuery.parse("x", "# X.\n# @page keys\n" + KEYED).pageIndexVar());
+            e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x", "# X.\n# @page keys ?o\n" + KEYED));
+            assertTrue(e.getMessage().contains("?o is not a variable of the key subquery that every key row binds"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x", "# X.\n# @page keys s\n" + KEYED));
+            assertTrue(e.getMessage().contains("'# @page keys ?VAR'"), e.getMessage());
+            String optionalKey = """
+                SELECT ?s ?t WHERE {
+                  { SELECT DISTINCT ?s ?t WHERE { ?s ?p ?o OPTIONAL { ?s a ?t } } }
+                }
+                ORDER BY ?s ?t
+                """;
+            e = assertThrows(IllegalArgumentException.class, () -> CannedQuery.parse("x", "# X.\n# @page keys ?t\n" + optionalKey));
+            assertTrue(e.getMessage().contains("every key row binds"), "a key bound only in an OPTIONAL: " + e.getMessage());
+            assertEquals("s", CannedQuery.parse("x", "# X.\n# @page keys ?s\n" + optionalKey).pageIndexVar().getVarName());
         }
         String perKey = """
             SELECT DISTINCT ?s ?n WHERE {

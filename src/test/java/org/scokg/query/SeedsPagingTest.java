@@ -81,8 +81,12 @@ class SeedsPagingTest {
     }
 
     static List<Map<String, RDFNode>> rows(CannedQuery q, Map<String, String> params, Page page) {
+        return rows(q, params, page, null);
+    }
+
+    static List<Map<String, RDFNode>> rows(CannedQuery q, Map<String, String> params, Page page, CannedQuery.Narrowing narrowing) {
         return Txn.calculateRead(ds, () -> {
-            try (QueryExecution qe = q.prepare(ds, params, page, 60_000)) {
+            try (QueryExecution qe = q.prepare(ds, params, page, 60_000, narrowing)) {
                 ResultSet rs = qe.execSelect();
                 List<Map<String, RDFNode>> rows = new ArrayList<>();
                 while (rs.hasNext()) {
@@ -110,32 +114,72 @@ class SeedsPagingTest {
 
     @Test
     void everyPageIsTheSliceOfTheWholeAnswer() {
-        int keyed = 0;
+        everyPageIsTheSlice(false);
+    }
+
+    /**
+     * The same pages found through a {@link PageIndex} of each query that says
+     * {@code # @page keys ?var}: the key subquery reads only the rows with the page's values of
+     * the variable, and the page is still exactly the slice of the whole answer.
+     */
+    @Test
+    void everyPageFoundThroughThePageIndexIsTheSliceOfTheWholeAnswer() {
+        everyPageIsTheSlice(true);
+    }
+
+    private void everyPageIsTheSlice(boolean indexed) {
+        int keyed = 0, narrowed = 0;
         for (Object[] c : CASES) {
             String name = (String) c[0];
             @SuppressWarnings("unchecked") Map<String, String> params = (Map<String, String>) c[1];
             CannedQuery q = CannedQueries.builtIn().get(name);
             if (q.pagesKeys()) keyed++;
+            CannedQuery.Narrowing index = null;
+            int indexRows = -1;
+            if (indexed) {
+                if (q.pageIndexVar() == null || q.bind(params).contains(q.pageIndexVar())) continue;
+                PageIndex pages = Txn.calculateRead(ds, () -> {
+                    try (QueryExecution qe = q.prepareKeyOrder(ds, q.bind(params))) {
+                        List<org.apache.jena.graph.Node> column = new ArrayList<>();
+                        qe.execSelect().forEachRemaining(s -> column.add(s.get(q.pageIndexVar().getVarName()).asNode()));
+                        return PageIndex.of(q.pageIndexVar(), column.iterator());
+                    }
+                });
+                index = new CannedQuery.Narrowing() {
+                    @Override public ContainsIndex index(org.apache.jena.graph.Node property) { return null; }
+                    @Override public PageIndex pageIndex(CannedQuery query, org.apache.jena.sparql.engine.binding.Binding values) { return pages; }
+                };
+                Query paged = q.query(new Page(pages.rows() / 2, 3), q.bind(params), index);
+                Query keys = ((org.apache.jena.sparql.syntax.ElementSubQuery) ((org.apache.jena.sparql.syntax.ElementGroup) paged.getQueryPattern()).get(0)).getQuery();
+                assertInstanceOf(org.apache.jena.sparql.syntax.ElementData.class,
+                    ((org.apache.jena.sparql.syntax.ElementGroup) keys.getQueryPattern()).get(0), name + " " + params + ": the key subquery narrowed");
+                narrowed++;
+                indexRows = pages.rows();
+            }
+            CannedQuery.Narrowing narrowing = index;
             List<Map<String, RDFNode>> all = rows(q, params, Page.ALL);
             int n = all.size();
             assertTrue(n >= 2, name + " " + params + ": " + n + " rows");
+            if (indexed) assertEquals(n, indexRows, name + " " + params + ": one key row per row of the answer");
             for (int size : new int[] {1, 7, 100}) {
                 if (size == 1 && n > 120) continue; // one row a page: the small answers only
                 List<Map<String, RDFNode>> pages = new ArrayList<>();
                 for (int offset = 0; offset <= n; offset += size) {
-                    List<Map<String, RDFNode>> page = rows(q, params, new Page(offset, size));
+                    List<Map<String, RDFNode>> page = rows(q, params, new Page(offset, size), narrowing);
                     assertEquals(all.subList(offset, Math.min(n, offset + size)), page,
                         name + " " + params + " offset=" + offset + " limit=" + size);
                     pages.addAll(page);
                 }
                 assertEquals(all, pages, name + " " + params + ": pages of " + size);
             }
-            assertEquals(all.subList(n / 2, n), rows(q, params, new Page(n / 2, Page.NO_LIMIT)), name + ": an offset without a limit");
-            assertEquals(List.of(), rows(q, params, new Page(0, 0)), name + ": limit=0");
-            assertEquals(List.of(), rows(q, params, new Page(n, 5)), name + ": past the end");
-            assertEquals(all.subList(n - 1, n), rows(q, params, new Page(n - 1, 1000)), name + ": the last row");
+            assertEquals(all.subList(n / 2, n), rows(q, params, new Page(n / 2, Page.NO_LIMIT), narrowing), name + ": an offset without a limit");
+            assertEquals(List.of(), rows(q, params, new Page(0, 0), narrowing), name + ": limit=0");
+            assertEquals(List.of(), rows(q, params, new Page(n, 5), narrowing), name + ": past the end");
+            assertEquals(all.subList(n - 1, n), rows(q, params, new Page(n - 1, 1000), narrowing), name + ": the last row");
         }
         assertTrue(keyed >= 2, "queries paged by their keys among the cases: " + keyed);
+        // mentions, mentions?action, attendees and its two, documents and documents?scope
+        if (indexed) assertTrue(narrowed >= 6, "queries paged through a page index among the cases: " + narrowed);
     }
 
     /**
