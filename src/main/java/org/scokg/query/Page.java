@@ -62,7 +62,9 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  * once when the query runs unpaged (one scan, then a hash join); on a page it is evaluated per key
  * row instead ({@code LATERAL { OPTIONAL { SELECT … } }}, the key row's values substituted), which
  * gives the same row, since the sub-SELECT groups by variables the key row binds. The sort over
- * every key row remains, so such a page costs the key subquery and one sort, not the rest. The
+ * every key row remains, so such a page costs the key subquery and one sort, not the rest, unless
+ * a {@link PageIndex} says where the page lies ({@link Within}, {@link #applyTo(Query, boolean, Within)}):
+ * then the key subquery reads and sorts only the rows with the page's few values of one variable. The
  * unpaged answer runs the query as written (the key subquery unsorted).
  *
  * @param offset the number of rows of the answer to skip

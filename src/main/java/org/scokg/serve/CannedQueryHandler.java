@@ -231,11 +231,24 @@ final class CannedQueryHandler {
     }
 
     /**
-     * Fills the cache with the JSON answers of the canned queries that need no parameter, for the
+     * Builds the page indexes of the canned queries that need no parameter and say
+     * {@code # @page keys ?var} (so that the first page a user asks for does not pay for it), then
+     * fills the cache with the JSON answers of the canned queries that need no parameter, for the
      * current state of the data; stops early when {@code stop} says so. Failures are logged only.
      */
     void warm(java.util.function.BooleanSupplier stop) {
         if (cache == null) return;
+        for (String n : catalog.names()) {
+            if (stop.getAsBoolean()) return;
+            CannedQuery q = catalog.get(n);
+            if (q.pageIndexVar() == null || q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
+            try {
+                Txn.executeRead(dataset, () -> pageIndexes.index(q, q.bind(Map.of())));
+            } catch (RuntimeException e) {
+                if (stop.getAsBoolean()) return;
+                LOG.warn("building the page index of canned query {} failed: {}", n, QueryRunner.oneLine(e));
+            }
+        }
         for (String n : catalog.names()) {
             if (stop.getAsBoolean()) return;
             CannedQuery q = catalog.get(n);

@@ -252,6 +252,9 @@ public final class ScokgServer implements AutoCloseable {
     /** The canned-query result cache, or null when it is off. */
     ResultCache cache() { return canned.cache(); }
 
+    /** The page indexes of the canned queries (for tests). */
+    PageIndexes pageIndexes() { return canned.pageIndexes(); }
+
     /** The port actually bound. */
     public int port() { return fuseki.getHttpPort(); }
 

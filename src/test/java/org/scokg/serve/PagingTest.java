@@ -50,6 +50,11 @@ class PagingTest {
             # @param p iri  only this predicate (optional)
             SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o
             """,
+            "triples-by-subject", """
+            # Every triple, paged by its keys and found through a page index of the subjects.
+            # @page keys ?s
+            SELECT ?s ?p ?o WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } } } ORDER BY ?p ?s ?o
+            """,
             "first-meetings", """
             # The first meeting: the query has its own LIMIT.
             """ + PREFIXES + """
@@ -120,6 +125,39 @@ class PagingTest {
             assertEquals(all, paged, "pages of " + size);
             assertEquals((all.size() + size - 1) / size, pages, "no empty page at the end");
         }
+    }
+
+    /**
+     * A query with '# @page keys ?s': the server builds the index with the first page and finds
+     * every later page through it; the pages are still the slices of the whole answer (ordered by
+     * predicate first, so a subject's triples are spread through the answer).
+     */
+    @Test
+    void pagesFoundThroughThePageIndexAreTheSlices() throws Exception {
+        ScokgServer s = servers.start(options().withCacheBytes(0));
+        List<String> all = lines(get(s, "/scokg/query/triples-by-subject"));
+        assertEquals(lines(get(s, "/scokg/query/triples")).size(), all.size());
+        assertEquals(0, s.pageIndexes().builds(), "the whole answer needs no index");
+        for (int size : new int[] {1, 5, 13}) {
+            List<String> paged = new ArrayList<>();
+            for (String path = "/scokg/query/triples-by-subject?limit=" + size; path != null; ) {
+                HttpResponse<String> r = get(s, path);
+                paged.addAll(lines(r));
+                path = next(r);
+            }
+            assertEquals(all, paged, "pages of " + size);
+        }
+        assertEquals(1, s.pageIndexes().builds(), "one index for every page of this state of the data");
+    }
+
+    @Test
+    void warmingBuildsThePageIndexesInTheBackground() throws Exception {
+        ScokgServer s = servers.start(options().withWarmCache(true));
+        assertEquals(200, get(s, "/$/ping").statusCode());
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
+        assertEquals(1, s.pageIndexes().builds(), "triples-by-subject's, without any request");
+        assertEquals(3, lines(get(s, "/scokg/query/triples-by-subject?limit=3&offset=4")).size());
+        assertEquals(1, s.pageIndexes().builds());
     }
 
     @Test
