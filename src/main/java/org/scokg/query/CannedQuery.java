@@ -15,6 +15,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingBuilder;
@@ -284,6 +285,20 @@ public final class CannedQuery {
                 + Page.LIMIT + " and " + Page.OFFSET + " (paging)");
         }
         return b.build();
+    }
+
+    /**
+     * The declared parameters that {@code bound} binds, each as {@code name=value} with the value in
+     * N-Triples, in declaration order: the same for equivalent spellings of a value, so a key for
+     * what was asked (result cache, page index).
+     */
+    public List<String> boundParams(Binding bound) {
+        List<String> out = new ArrayList<>();
+        for (Param p : params) {
+            Node n = bound.get(Var.alloc(p.variable()));
+            if (n != null) out.add(p.name() + "=" + NodeFmtLib.strNT(n));
+        }
+        return out;
     }
 
     /**

@@ -17,8 +17,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
@@ -194,12 +192,7 @@ final class CannedQueryHandler {
      * the page as numbers, media type.
      */
     private static String key(CannedQuery q, Map<String, String> params, Page page, String type) {
-        Binding b = q.bind(params);
-        List<String> bound = new java.util.ArrayList<>();
-        for (CannedQuery.Param p : q.params()) {
-            org.apache.jena.graph.Node n = b.get(Var.alloc(p.variable()));
-            if (n != null) bound.add(p.name() + "=" + NodeFmtLib.strNT(n));
-        }
+        List<String> bound = new java.util.ArrayList<>(q.boundParams(q.bind(params)));
         if (!page.all()) {
             bound.add(Page.OFFSET + "=" + page.offset());
             if (page.hasLimit()) bound.add(Page.LIMIT + "=" + page.limit());
