@@ -181,8 +181,9 @@ public record Page(long offset, long limit) {
         ElementGroup where = (ElementGroup) q.getQueryPattern();
         Query inner = keyOrder(q);
         List<SortCondition> order = inner.getOrderBy();
+        Set<Var> keys = boundKeys(inner);
         if (within != null) {
-            if (!boundKeys(inner).contains(within.var()))
+            if (!keys.contains(within.var()))
                 throw new IllegalArgumentException("?" + within.var().getVarName() + " is not a key variable that every key row binds");
             ElementData data = new ElementData(List.of(within.var()), new ArrayList<>());
             for (Node n : within.values()) data.add(BindingFactory.binding(within.var(), n));
@@ -198,7 +199,6 @@ public record Page(long offset, long limit) {
         }
         inner.setOffset(within != null ? within.before() : offset);
         if (hasLimit()) inner.setLimit(limit);
-        Set<Var> keys = boundKeys(inner);
         ElementGroup paged = new ElementGroup();
         paged.addElement(new ElementSubQuery(inner));
         for (int i = 1; i < where.size(); i++) {

@@ -2,7 +2,6 @@ package org.scokg.serve;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
-import org.scokg.query.CannedQuery;
 import org.scokg.query.ContainsIndex;
 
 /**
@@ -13,7 +12,7 @@ import org.scokg.query.ContainsIndex;
  * queries run as written). Building takes one scan of the property (about a second for the 79,000
  * canonical keys of a 100 MB store).
  */
-final class ContainsIndexes implements CannedQuery.Narrowing {
+final class ContainsIndexes {
     /** Properties indexed at most; the canned queries name one. */
     private static final int MAX_PROPERTIES = 8;
 
@@ -26,8 +25,7 @@ final class ContainsIndexes implements CannedQuery.Narrowing {
     }
 
     /** The index of {@code property} for the data the calling thread's read transaction sees; null without TDB2 or outside a transaction. */
-    @Override
-    public ContainsIndex index(Node property) {
+    ContainsIndex index(Node property) {
         return kept.get(property.toString(), () -> ContainsIndex.build(dataset, property));
     }
 

@@ -70,16 +70,23 @@ final class PerState<V> {
         if (!versioned) return null;
         ResultCache.State now = ResultCache.dataState(dataset.asDatasetGraph(), 0);
         if (now == null) return null;
-        CompletableFuture<V> future, built = null;
+        CompletableFuture<V> waitFor = null, mine = null;
         boolean keep = false;
         synchronized (this) {
             Entry<V> e = kept.get(key);
-            if (e != null && e.state().equals(now)) built = e.value();
-            else keep = e == null || e.state().coordinator() != now.coordinator() || e.state().dataVersion() < now.dataVersion();
-            future = new CompletableFuture<>();
-            if (keep) kept.put(key, new Entry<>(now, future));
+            if (e != null && e.state().equals(now)) waitFor = e.value();
+            else {
+                keep = e == null || e.state().coordinator() != now.coordinator() || e.state().dataVersion() < now.dataVersion();
+                mine = new CompletableFuture<>();
+                if (keep) kept.put(key, new Entry<>(now, mine));
+            }
         }
-        if (built != null) return join(built);   // outside the lock: the build takes it when done
+        // Outside the lock: a build takes it when it is done, and requests for other keys go on.
+        return waitFor != null ? join(waitFor) : build(key, now, mine, keep, build);
+    }
+
+    /** Builds the value into {@code future}, which the map holds when {@code keep}. */
+    private V build(String key, ResultCache.State now, CompletableFuture<V> future, boolean keep, Supplier<V> build) {
         try {
             V value = build.get();
             synchronized (this) {
@@ -89,7 +96,7 @@ final class PerState<V> {
             if (keep) trim();
             return value;
         } catch (RuntimeException ex) {
-            LOG.warn("{} {}: {}; the query runs as written", what, key.replace('\u0000', ' '), QueryRunner.oneLine(ex));
+            LOG.warn("{} {}: {}; the query runs as written", what, key, QueryRunner.oneLine(ex));
             synchronized (this) {
                 kept.remove(key, new Entry<>(now, future));
             }
