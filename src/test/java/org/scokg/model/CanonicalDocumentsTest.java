@@ -52,6 +52,40 @@ class CanonicalDocumentsTest {
         assertTrue(doc.hasLiteral(Sco.actsDisagree, true), "2020-06-01 and 2021-06-01 disagree");
     }
 
+    /**
+     * Every dated mention backs an act with its date and place, whatever its verb (none included),
+     * and the acts of a merged title go to the document that stands for it: the canned query
+     * `documents` reads a document's first date and venue from its acts instead of its mentions.
+     */
+    @Test void everyDatedMentionBacksAnActWithItsDateAndPlace() {
+        Model m = ModelFactory.createDefaultModel();
+        Resource doc = m.createResource(ID + "doc/b").addProperty(RDF.type, Sco.Document).addProperty(Sco.canonicalKey, "乙协定");
+        Resource astana = m.createResource(ID + "place/astana");
+        Object[][] mentions = {
+            {"none", m.createTypedLiteral("2019", XSDDatatype.XSDgYear), astana},   // dated, no verb
+            {"none", null, astana},                                                // neither date nor verb: no act
+            {"signed", m.createTypedLiteral("2019-06-14", XSDDatatype.XSDdate), null},
+        };
+        for (int i = 0; i < mentions.length; i++) {
+            Resource x = m.createResource(ID + "mention/b" + i).addProperty(RDF.type, Sco.Mention).addProperty(Sco.mentionOf, doc)
+                .addProperty(Sco.action, (String) mentions[i][0]).addProperty(Sco.inSource, m.createResource(ID + "source/t" + i));
+            if (mentions[i][1] != null) x.addProperty(Sco.actionDate, (org.apache.jena.rdf.model.Literal) mentions[i][1]);
+            if (mentions[i][2] != null) x.addProperty(Sco.actionPlace, (Resource) mentions[i][2]);
+        }
+        Model out = CanonicalDocuments.compute(m);
+        List<String> acts = new ArrayList<>();
+        for (Statement a : out.getResource(ID + "doc/b").listProperties(Sco.act).toList()) {
+            Resource act = a.getResource();
+            acts.add(act.getProperty(Sco.action).getString() + " " + act.getProperty(Sco.actionDate).getLiteral().getLexicalForm()
+                + " " + (act.hasProperty(Sco.actionPlace) ? act.getPropertyResourceValue(Sco.actionPlace).getLocalName() : "-"));
+        }
+        Collections.sort(acts);
+        assertEquals(List.of("none 2019 astana", "signed 2019-06-14 -"), acts);
+        assertEquals(XSDDatatype.XSDgYear.getURI(), out.getResource(ID + "doc/b").listProperties(Sco.act).toList().stream()
+            .map(a -> a.getResource().getProperty(Sco.actionDate).getLiteral()).filter(l -> l.getLexicalForm().equals("2019"))
+            .findFirst().orElseThrow().getDatatypeURI(), "the date as written, with its datatype");
+    }
+
     @Test void factsOfferedInAnyOrderGiveWhatTheWholeUnionGives() {
         Model union = union();
         List<Triple> triples = new ArrayList<>(union.getGraph().find().toList());

@@ -175,6 +175,62 @@ class PageTest {
         assertTrue(CannedQueries.builtIn().get("attendees").pagesKeys());
     }
 
+    /**
+     * A page found through a page index computes the OPTIONAL sub-SELECTs grouped by the index's
+     * variable for the page's values only (VALUES inside them, and inside the sub-SELECTs grouped by
+     * it that they join), and keeps LATERAL for one grouped by another key variable. Every such page
+     * is the slice of the whole answer.
+     */
+    @Test
+    void subSelectsGroupedByTheIndexedVariableAreComputedForThePagesValues() {
+        String text = """
+            PREFIX : <http://example.org/>
+            SELECT DISTINCT ?s ?k ?first ?n ?m WHERE {
+              { SELECT DISTINCT ?s ?k WHERE { ?s :key ?k } }
+              OPTIONAL { SELECT ?s (MIN(?d) AS ?first) WHERE {
+                  { SELECT ?s (MIN(STR(?e)) AS ?least) WHERE { ?s :date ?e } GROUP BY ?s }
+                  ?s :date ?d FILTER(STR(?d) = ?least)
+                } GROUP BY ?s }
+              OPTIONAL { SELECT ?s (COUNT(?x) AS ?n) WHERE { ?s :date ?x } GROUP BY ?s }
+              OPTIONAL { SELECT ?k (COUNT(?y) AS ?m) WHERE { ?y :key ?k } GROUP BY ?k }
+            } ORDER BY ?k ?s
+            """;
+        StringBuilder data = new StringBuilder("PREFIX : <http://example.org/>\n");
+        for (int i = 0; i < 9; i++) {
+            data.append(":s").append(i).append(" :key ").append(i % 3).append(" .\n");
+            for (int d = 0; d < i % 4; d++) data.append(":s").append(i).append(" :date \"201").append(9 - d - i % 2).append("\" .\n");
+        }
+        Dataset mem = org.apache.jena.query.DatasetFactory.create();
+        org.apache.jena.riot.RDFParser.fromString(data.toString(), org.apache.jena.riot.Lang.TURTLE).parse(mem.getDefaultModel());
+        Query query = QueryFactory.create(text);
+        org.apache.jena.sparql.core.Var s = org.apache.jena.sparql.core.Var.alloc("s");
+        List<org.apache.jena.graph.Node> order = new ArrayList<>();
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(Page.keyOrder(query), mem)) {
+            qe.execSelect().forEachRemaining(r -> order.add(r.get("s").asNode()));
+        }
+        PageIndex index = PageIndex.of(s, order.iterator());
+        List<String> all = rows(mem, query);
+        assertEquals(9, all.size());
+        assertTrue(all.stream().anyMatch(r -> r.contains("?first = \"2018\"")), all.toString());
+        for (int size = 1; size <= 4; size++)
+            for (int offset = 0; offset <= all.size(); offset++) {
+                Page page = new Page(offset, size);
+                Query paged = page.applyTo(query, true, index.within(page, 100));
+                String sparql = paged.serialize();
+                assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery and three sub-SELECTs: " + sparql);
+                assertEquals(1, sparql.split("LATERAL").length - 1, "the sub-SELECT grouped by ?k: " + sparql);
+                assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), rows(mem, paged), sparql);
+            }
+    }
+
+    private static List<String> rows(Dataset mem, Query query) {
+        List<String> out = new ArrayList<>();
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(query, mem)) {
+            qe.execSelect().forEachRemaining(r -> out.add(r.toString()));
+        }
+        return out;
+    }
+
     @Test
     void pagesOfEveryCannedQueryMakeUpItsAnswer() {
         int paged = 0;
