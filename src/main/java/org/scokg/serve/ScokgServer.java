@@ -24,6 +24,7 @@ import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -60,6 +61,10 @@ public final class ScokgServer implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread watcher;
     private final CannedQueryHandler canned;
+    /** A warm-up runs; asked again while it runs; the data version its last round began with. */
+    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean warmAgain;
+    private volatile long warmedVersion = Long.MIN_VALUE;
 
     private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options, CannedQueryHandler canned) {
         this.fuseki = fuseki;
@@ -114,6 +119,8 @@ public final class ScokgServer implements AutoCloseable {
         if (options.allowUpdate())
             service.addEndpoint(Operation.Update, UPDATE, Auth.ANY_USER)
                    .addEndpoint(Operation.GSP_RW, DATA, Auth.ANY_USER);
+        // After a write through Fuseki, the cache and page indexes are warmed again (when warming).
+        java.util.concurrent.atomic.AtomicReference<ScokgServer> started = new java.util.concurrent.atomic.AtomicReference<>();
         FusekiServer.Builder builder = FusekiServer.create()
             .port(options.port())
             .enablePing(true)
@@ -124,6 +131,11 @@ public final class ScokgServer implements AutoCloseable {
             .addFilter("/*", filter)
             .addFilter("/*", new ResultLimitFilter(DATASET, options.maxRows()))
             .addServlet("/$/server", new ActionServerStatus());
+        if (options.allowUpdate())
+            builder.addFilter("/*", new AfterWritesFilter(DATASET, () -> {
+                ScokgServer server = started.get();
+                if (server != null) server.warmIfChanged();
+            }));
         String ui = uiLocation();
         if (ui != null) {
             // What FMod_UI does, without the admin module it expects: the UI's files and its
@@ -150,17 +162,46 @@ public final class ScokgServer implements AutoCloseable {
             throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + why, e);
         }
         ScokgServer server = new ScokgServer(fuseki, dataset, options, canned);
+        started.set(server);
         server.warm();
         return server;
     }
 
-    /** With {@link ServerOptions#warmCache()}: fills the cache in the background (never delays a request). */
+    /**
+     * With {@link ServerOptions#warmCache()}: fills the cache and builds the page indexes in the
+     * background (never delays a request). One warm-up at a time: asked while one runs, it goes
+     * round once more when it ends, for the data as it is then.
+     */
     private void warm() {
         if (!options.warmCache() || canned.cache() == null || closed) return;
-        Thread t = new Thread(() -> canned.warm(() -> closed), "scokg-cache-warm");
+        warmAgain = true;
+        if (!warming.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            do {
+                while (warmAgain && !closed) {
+                    warmAgain = false;
+                    warmedVersion = dataVersion();
+                    canned.warm(() -> closed);
+                }
+                warming.set(false);
+                // asked between the last round and now: go round again unless another thread does
+            } while (warmAgain && !closed && warming.compareAndSet(false, true));
+        }, "scokg-cache-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /** After a request that may have written: warms again if the data changed since the last warm-up began. */
+    private void warmIfChanged() {
+        if (!options.warmCache() || canned.cache() == null || closed) return;
+        if (dataVersion() != warmedVersion) warm();
+    }
+
+    /** TDB2's data version of the served dataset (-1 without one): it changes on every commit. */
+    private long dataVersion() {
+        ResultCache.State s = Txn.calculateRead(dataset, () -> ResultCache.dataState(dataset.asDatasetGraph(), 0));
+        return s == null ? -1 : s.dataVersion();
     }
 
     /**

@@ -160,6 +160,25 @@ class PagingTest {
         assertEquals(1, s.pageIndexes().builds());
     }
 
+    /** A write through Fuseki changes the data: the server warms again and builds the new state's index without a page asked. */
+    @Test
+    void aWriteThroughFusekiBuildsTheNewStatesIndexInTheBackground() throws Exception {
+        ScokgServer s = servers.start(options().withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
+        assertEquals(1, s.pageIndexes().builds());
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("editor:s3cret".getBytes(StandardCharsets.UTF_8));
+        HttpRequest update = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/scokg/update"))
+            .header("Content-Type", "application/sparql-update").header("Authorization", auth)
+            .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <urn:x:added> { <urn:x:s> <urn:x:p> \"o\" } }")).build();
+        int code = http.send(update, HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertTrue(code == 200 || code == 204, "update: " + code);
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 2; i++) Thread.sleep(50);
+        assertEquals(2, s.pageIndexes().builds(), "the new state's index, without any page asked");
+        List<String> page = lines(get(s, "/scokg/query/triples-by-subject?limit=100000&offset=1"));
+        assertTrue(page.stream().anyMatch(l -> l.contains("urn:x:s")), page.toString());
+        assertEquals(2, s.pageIndexes().builds(), "the page used it");
+    }
+
     @Test
     void theNextLinkKeepsTheOtherParametersAsWritten() throws Exception {
         ScokgServer s = servers.start(options());
