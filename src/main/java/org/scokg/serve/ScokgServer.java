@@ -177,15 +177,21 @@ public final class ScokgServer implements AutoCloseable {
         warmAgain = true;
         if (!warming.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
-            do {
-                while (warmAgain && !closed) {
-                    warmAgain = false;
-                    warmedVersion = dataVersion();
-                    canned.warm(() -> closed);
-                }
+            try {
+                do {
+                    while (warmAgain && !closed) {
+                        warmAgain = false;
+                        warmedVersion = dataVersion();
+                        canned.warm(() -> closed);
+                    }
+                    warming.set(false);
+                    // asked between the last round and now: go round again unless another thread does
+                } while (warmAgain && !closed && warming.compareAndSet(false, true));
+            } catch (RuntimeException e) {
+                // e.g. the store closed under it while the server stops
                 warming.set(false);
-                // asked between the last round and now: go round again unless another thread does
-            } while (warmAgain && !closed && warming.compareAndSet(false, true));
+                if (!closed) LOG.warn("warming the cache failed: {}", QueryRunner.oneLine(e));
+            }
         }, "scokg-cache-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
