@@ -89,6 +89,8 @@ public final class ScokgStore implements AutoCloseable {
     public static final String GAZETTEER_RESOURCE = "ontology/gazetteer.ttl";
     /** Classpath location of the SHACL shapes used by {@link #build}. */
     public static final String SHAPES_RESOURCE = "ontology/shapes.ttl";
+    /** How many subjects' types SHACL validation keeps in memory (a few hundred bytes each). */
+    static final int SHACL_TYPES_REMEMBERED = 100_000;
     /** How many SHACL messages a build summary keeps. */
     public static final int SHACL_MESSAGES = 5;
 
@@ -391,8 +393,10 @@ public final class ScokgStore implements AutoCloseable {
             say.accept("validating with SHACL shapes");
             try {
                 Shapes shapes = Shapes.parse(shapesGraph);
-                // Straight over the store's union graph, in a read transaction: no copy in memory.
-                ValidationReport report = Txn.calculateRead(dsg, () -> ShaclValidator.get().validate(shapes, dsg.getUnionGraph()));
+                // Straight over the store's union graph, in a read transaction: no copy in memory;
+                // the types of the value nodes sh:class checks are remembered (TypeCachingGraph).
+                ValidationReport report = Txn.calculateRead(dsg, () ->
+                    ShaclValidator.get().validate(shapes, new TypeCachingGraph(dsg.getUnionGraph(), SHACL_TYPES_REMEMBERED)));
                 violations = report.getEntries().size();
                 for (ReportEntry e : report.getEntries()) {
                     if (messages.size() >= SHACL_MESSAGES) break;
