@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.apache.jena.atlas.web.AuthScheme;
@@ -62,7 +64,7 @@ public final class ScokgServer implements AutoCloseable {
     private volatile Thread watcher;
     private final CannedQueryHandler canned;
     /** A warm-up runs; asked again while it runs; the data version its last round began with. */
-    private final java.util.concurrent.atomic.AtomicBoolean warming = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean warming = new AtomicBoolean();
     private volatile boolean warmAgain;
     private volatile long warmedVersion = Long.MIN_VALUE;
 
@@ -120,7 +122,7 @@ public final class ScokgServer implements AutoCloseable {
             service.addEndpoint(Operation.Update, UPDATE, Auth.ANY_USER)
                    .addEndpoint(Operation.GSP_RW, DATA, Auth.ANY_USER);
         // After a write through Fuseki, the cache and page indexes are warmed again (when warming).
-        java.util.concurrent.atomic.AtomicReference<ScokgServer> started = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<ScokgServer> started = new AtomicReference<>();
         FusekiServer.Builder builder = FusekiServer.create()
             .port(options.port())
             .enablePing(true)
