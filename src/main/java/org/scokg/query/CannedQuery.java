@@ -45,9 +45,9 @@ import org.apache.jena.sparql.syntax.ElementPathBlock;
  * {@code offset} ({@link Page}), which no header may declare. The header line {@code # @page keys}
  * says that a page is taken of the query's key subquery before the rest is looked up
  * ({@link Page#applyTo(Query, boolean)}); the query's shape is checked when the file is parsed
- * ({@link Page#keySubquery}). {@code # @page keys ?source} says more: a server may keep the
- * order of the key rows by their {@code ?source} ({@link PageIndex}, built once per state of the
- * data) and compute a page from the rows of the few sources it holds, instead of sorting every
+ * ({@link Page#keySubquery}). {@code # @page keys ?var} says more: a server may keep the
+ * order of the key rows by their {@code ?var} ({@link PageIndex}, built once per state of the
+ * data) and compute a page from the rows of the few values it holds, instead of sorting every
  * key row for each page. The variable must be one that every key row binds (checked on parse).
  *
  * <p>The header line {@code # @contains found <PROPERTY-IRI> search} says that the query's

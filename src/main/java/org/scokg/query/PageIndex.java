@@ -24,8 +24,10 @@ import org.apache.jena.sparql.core.Var;
  *
  * <p>Memory: one {@code int} per key row and each distinct value once. Built by a caller who runs
  * the key query over the whole store ({@link CannedQuery#keyOrder}); it holds that state of the data
- * only. Cheapest when the variable is the first the rows are ordered by (the rows of a value are then
- * together and a page touches one or two values), which is why the queries choose {@code ?source}.
+ * only. A page costs the key rows of its values: cheapest with a variable from which the store
+ * reaches those rows directly ({@code ?source} for mentions, found by {@code sco:inSource};
+ * {@code ?announcement} rather than {@code ?source} for next meetings, which a source reaches only
+ * among everything derived from it), and whose rows come together in the page order.
  */
 public final class PageIndex {
     private final Var var;
