@@ -53,7 +53,7 @@ final class ServeCommand extends Base {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Users for --allow-update, one 'user: password' per line (HTTP Basic).")
         Path passwordFile;
 
-        @Option(names = "--no-cache", description = "Do not cache canned-query answers (by default they are kept per query, parameters and format until the data changes).")
+        @Option(names = "--no-cache", description = "Do not cache canned-query answers (by default they are kept per query, parameters and format until the data changes). Page indexes are still built in the background.")
         boolean noCache;
 
         @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64", description = "Size of the canned-query answer cache (default 64 MB).")
@@ -66,7 +66,7 @@ final class ServeCommand extends Base {
             if (!allowUpdate && passwordFile != null) throw fail("--password-file is only used with --allow-update");
             if (cacheMb < 1 || cacheMb > 1_000_000) throw fail("--cache-mb must be between 1 and 1000000");
             ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows)
-                .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(!noCache);
+                .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(true);
             return allowUpdate ? o.withUpdates(passwordFile) : o;
         }
     }

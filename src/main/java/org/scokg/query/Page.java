@@ -174,8 +174,12 @@ public record Page(long offset, long limit) {
     private Query applyToKeys(Query query, Within within) {
         Query q = query.cloneQuery();
         if (limit == 0) {
-            // No rows: LIMIT 0 on the outer query. Inside the key subquery it would close the hash
-            // joins there unused, which Jena 5.6 answers with a NullPointerException (apache/jena#3516).
+            // No rows, and nothing evaluated: LIMIT 0 alone, inside the key subquery or outside it,
+            // closes the hash joins of the WHERE clause unused, which Jena 5.6 answers with a
+            // NullPointerException (apache/jena#3516). The columns stay those of the SELECT.
+            ElementGroup nothing = new ElementGroup();
+            nothing.addElementFilter(new org.apache.jena.sparql.syntax.ElementFilter(org.apache.jena.sparql.expr.NodeValue.FALSE));
+            q.setQueryPattern(nothing);
             q.setLimit(0);
             return q;
         }
@@ -252,7 +256,8 @@ public record Page(long offset, long limit) {
     /**
      * {@code OPTIONAL { SELECT … WHERE { VALUES ?var { … } … } GROUP BY … ?var … }}: the sub-SELECT
      * of {@code optional} (which {@link #groupedByKeys} accepts) computed for the page's values of
-     * {@code ?var} only, and so are the sub-SELECTs grouped by {@code ?var} inside it. It gives the
+     * {@code ?var} only, and so are the sub-SELECTs grouped by {@code ?var} (among others) that it
+     * joins or holds in an OPTIONAL. It gives the
      * page's key rows the same matches: they all have one of those values, and the sub-SELECT
      * groups by {@code ?var}, so its groups with other values matched no key row of the page. One
      * evaluation for the page's values costs much less than one per key row ({@link #lateral}: a
@@ -270,11 +275,15 @@ public record Page(long offset, long limit) {
         ElementGroup where = new ElementGroup();
         where.addElement(values(within));
         if (copy.getQueryPattern() instanceof ElementGroup g)
-            for (Element e : g.getElements())
-                // A sub-SELECT joined here groups by ?var too: its other groups would find no
-                // partner in this group, which has only the page's values.
-                where.addElement(e instanceof ElementSubQuery inner && groupsBy(inner.getQuery(), within.var())
-                    ? new ElementSubQuery(restricted(inner.getQuery(), within)) : e);
+            for (Element e : g.getElements()) {
+                // A sub-SELECT joined here, or OPTIONAL here, that groups by ?var too: its other
+                // groups would find no partner in this group, whose every row has one of the page's values.
+                Query optional = optionalSubSelect(e);
+                if (e instanceof ElementSubQuery inner && groupsBy(inner.getQuery(), within.var()))
+                    where.addElement(new ElementSubQuery(restricted(inner.getQuery(), within)));
+                else if (optional != null && groupsBy(optional, within.var())) where.addElement(restricted(e, within));
+                else where.addElement(e);
+            }
         else where.addElement(copy.getQueryPattern());
         copy.setQueryPattern(where);
         return copy;
@@ -285,6 +294,11 @@ public record Page(long offset, long limit) {
         if (!q.hasGroupBy() || q.hasLimit() || q.hasOffset() || q.hasValues()) return false;
         VarExprList groupBy = q.getGroupBy();
         return groupBy.contains(var) && groupBy.getExpr(var) == null && q.getProjectVars().contains(var);
+    }
+
+    /** The query of {@code e} when {@code e} is {@code OPTIONAL { SELECT … }}, else null. */
+    private static Query optionalSubSelect(Element e) {
+        return e instanceof ElementOptional opt && subSelectOf(opt) instanceof ElementSubQuery sub ? sub.getQuery() : null;
     }
 
     /** The element an {@code OPTIONAL { … }} holds, unwrapped from a group of one. */

@@ -225,12 +225,12 @@ final class CannedQueryHandler {
 
     /**
      * Builds the page indexes of the canned queries that need no parameter and say
-     * {@code # @page keys ?var} (so that the first page a user asks for does not pay for it), then
-     * fills the cache with the JSON answers of the canned queries that need no parameter, for the
-     * current state of the data; stops early when {@code stop} says so. Failures are logged only.
+     * {@code # @page keys ?var} (so that the first page a user asks for does not pay for it), then,
+     * with a result cache, fills it with the JSON answers of the canned queries that need no
+     * parameter, for the current state of the data; stops early when {@code stop} says so.
+     * Failures are logged only.
      */
     void warm(java.util.function.BooleanSupplier stop) {
-        if (cache == null) return;
         for (String n : catalog.names()) {
             if (stop.getAsBoolean()) return;
             CannedQuery q = catalog.get(n);
@@ -242,6 +242,7 @@ final class CannedQueryHandler {
                 LOG.warn("building the page index of canned query {} failed: {}", n, QueryRunner.oneLine(e));
             }
         }
+        if (cache == null) return;
         for (String n : catalog.names()) {
             if (stop.getAsBoolean()) return;
             CannedQuery q = catalog.get(n);

@@ -170,12 +170,12 @@ public final class ScokgServer implements AutoCloseable {
     }
 
     /**
-     * With {@link ServerOptions#warmCache()}: fills the cache and builds the page indexes in the
-     * background (never delays a request). One warm-up at a time: asked while one runs, it goes
-     * round once more when it ends, for the data as it is then.
+     * With {@link ServerOptions#warmCache()}: builds the page indexes and fills the cache (when
+     * there is one) in the background (never delays a request). One warm-up at a time: asked while
+     * one runs, it goes round once more when it ends, for the data as it is then.
      */
     private void warm() {
-        if (!options.warmCache() || canned.cache() == null || closed) return;
+        if (!options.warmCache() || closed) return;
         warmAgain = true;
         if (!warming.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
@@ -202,7 +202,7 @@ public final class ScokgServer implements AutoCloseable {
 
     /** After a request that may have written: warms again if the data changed since the last warm-up began. */
     private void warmIfChanged() {
-        if (!options.warmCache() || canned.cache() == null || closed) return;
+        if (!options.warmCache() || closed) return;
         if (dataVersion() != warmedVersion) warm();
     }
 

@@ -21,10 +21,11 @@ import org.scokg.query.CannedQueries;
  *                           authentication of writes; required when {@code allowUpdate}
  * @param cacheBytes         the most bytes of canned-query answers kept in the result cache (at most
  *                           {@link #CACHE_ENTRIES} answers); 0 turns the cache off
- * @param warmCache          when true, the parameterless canned queries are run in the background
- *                           right after start, after a rebuild and after a write through Fuseki that
- *                           changed the data, so their first request is a hit, and the page indexes of
- *                           those that say {@code # @page keys ?var} are built
+ * @param warmCache          when true, right after start, after a rebuild and after a write through
+ *                           Fuseki that changed the data, the page indexes of the parameterless
+ *                           canned queries that say {@code # @page keys ?var} are built in the
+ *                           background, and, with a cache, those queries are run so that their first
+ *                           request is a hit
  */
 public record ServerOptions(Path db, String host, int port, long queryTimeoutMillis, CannedQueries queries,
                             long maxRows, boolean allowUpdate, Path passwordFile, long cacheBytes, boolean warmCache) {

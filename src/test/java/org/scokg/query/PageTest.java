@@ -195,20 +195,9 @@ class PageTest {
               OPTIONAL { SELECT ?k (COUNT(?y) AS ?m) WHERE { ?y :key ?k } GROUP BY ?k }
             } ORDER BY ?k ?s
             """;
-        StringBuilder data = new StringBuilder("PREFIX : <http://example.org/>\n");
-        for (int i = 0; i < 9; i++) {
-            data.append(":s").append(i).append(" :key ").append(i % 3).append(" .\n");
-            for (int d = 0; d < i % 4; d++) data.append(":s").append(i).append(" :date \"201").append(9 - d - i % 2).append("\" .\n");
-        }
-        Dataset mem = org.apache.jena.query.DatasetFactory.create();
-        org.apache.jena.riot.RDFParser.fromString(data.toString(), org.apache.jena.riot.Lang.TURTLE).parse(mem.getDefaultModel());
+        Dataset mem = datedKeys();
         Query query = QueryFactory.create(text);
-        org.apache.jena.sparql.core.Var s = org.apache.jena.sparql.core.Var.alloc("s");
-        List<org.apache.jena.graph.Node> order = new ArrayList<>();
-        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(Page.keyOrder(query), mem)) {
-            qe.execSelect().forEachRemaining(r -> order.add(r.get("s").asNode()));
-        }
-        PageIndex index = PageIndex.of(s, order.iterator());
+        PageIndex index = indexOfS(mem, query);
         List<String> all = rows(mem, query);
         assertEquals(9, all.size());
         assertTrue(all.stream().anyMatch(r -> r.contains("?first = \"2018\"")), all.toString());
@@ -221,6 +210,61 @@ class PageTest {
                 assertEquals(1, sparql.split("LATERAL").length - 1, "the sub-SELECT grouped by ?k: " + sparql);
                 assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), rows(mem, paged), sparql);
             }
+    }
+
+    @Test
+    void optionalSubSelectsInsideARestrictedSubSelectAreRestrictedToo() {
+        // The shape of documents.rq: ?first computed once, and OPTIONAL sub-SELECTs grouped by
+        // (?s, lexical form) joined on it inside the sub-SELECT grouped by ?s.
+        String text = """
+            PREFIX : <http://example.org/>
+            SELECT DISTINCT ?s ?k ?first ?same WHERE {
+              { SELECT DISTINCT ?s ?k WHERE { ?s :key ?k } }
+              OPTIONAL { SELECT ?s (MIN(?least) AS ?first) (MIN(?n) AS ?same) WHERE {
+                  { SELECT ?s (MIN(STR(?e)) AS ?least) WHERE { ?s :date ?e } GROUP BY ?s }
+                  OPTIONAL { SELECT ?s ?least (COUNT(?d) AS ?n) WHERE { ?s :date ?d BIND(STR(?d) AS ?least) } GROUP BY ?s ?least }
+                } GROUP BY ?s }
+            } ORDER BY ?k ?s
+            """;
+        Dataset mem = datedKeys();
+        Query query = QueryFactory.create(text);
+        PageIndex index = indexOfS(mem, query);
+        List<String> all = rows(mem, query);
+        assertEquals(9, all.size());
+        assertTrue(all.stream().anyMatch(r -> r.contains("?same = 2")), "a least date written twice: " + all);
+        for (int size = 1; size <= 4; size++)
+            for (int offset = 0; offset <= all.size(); offset++) {
+                Page page = new Page(offset, size);
+                Query paged = page.applyTo(query, true, index.within(page, 100));
+                String sparql = paged.serialize();
+                assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery, the sub-SELECT and both inside it: " + sparql);
+                assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), rows(mem, paged), sparql);
+            }
+    }
+
+    /**
+     * Nine subjects with keys 0-2 and 0-3 dates each; the subjects whose number is a multiple of 4
+     * plus 1 have their least date written a second time, as an xsd:gYear of the same lexical form.
+     */
+    private static Dataset datedKeys() {
+        StringBuilder data = new StringBuilder("PREFIX : <http://example.org/>\nPREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n");
+        for (int i = 0; i < 9; i++) {
+            data.append(":s").append(i).append(" :key ").append(i % 3).append(" .\n");
+            for (int d = 0; d < i % 4; d++) data.append(":s").append(i).append(" :date \"201").append(9 - d - i % 2).append("\" .\n");
+            if (i % 4 == 1) data.append(":s").append(i).append(" :date \"201").append(9 - i % 2).append("\"^^xsd:gYear .\n");
+        }
+        Dataset mem = org.apache.jena.query.DatasetFactory.create();
+        org.apache.jena.riot.RDFParser.fromString(data.toString(), org.apache.jena.riot.Lang.TURTLE).parse(mem.getDefaultModel());
+        return mem;
+    }
+
+    /** The page index of ?s for {@code query}, from its key order. */
+    private static PageIndex indexOfS(Dataset mem, Query query) {
+        List<org.apache.jena.graph.Node> order = new ArrayList<>();
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(Page.keyOrder(query), mem)) {
+            qe.execSelect().forEachRemaining(r -> order.add(r.get("s").asNode()));
+        }
+        return PageIndex.of(org.apache.jena.sparql.core.Var.alloc("s"), order.iterator());
     }
 
     private static List<String> rows(Dataset mem, Query query) {

@@ -160,6 +160,18 @@ class PagingTest {
         assertEquals(1, s.pageIndexes().builds());
     }
 
+    /** Without a result cache the page indexes are still built in the background: they are not answers. */
+    @Test
+    void warmingWithoutACacheStillBuildsThePageIndexes() throws Exception {
+        ScokgServer s = servers.start(options().withCacheBytes(0).withWarmCache(true));
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
+        assertEquals(1, s.pageIndexes().builds(), "triples-by-subject's, without any request");
+        HttpResponse<String> page = get(s, "/scokg/query/triples-by-subject?limit=3&offset=4");
+        assertEquals(3, lines(page).size());
+        assertTrue(page.headers().firstValue(CannedQueryHandler.CACHE_HEADER).isEmpty(), "no cache, no cache status");
+        assertEquals(1, s.pageIndexes().builds());
+    }
+
     /** A write through Fuseki changes the data: the server warms again and builds the new state's index without a page asked. */
     @Test
     void aWriteThroughFusekiBuildsTheNewStatesIndexInTheBackground() throws Exception {
