@@ -579,6 +579,7 @@ public final class Bench {
         }
         List<String[]> unpaged = new ArrayList<>();
         Map<String, Double> firstPage = new LinkedHashMap<>();
+        List<String> random = new ArrayList<>();
         try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0))) {
             Urls pg = urls(server, pages, catalog), lk = urls(server, lookups, catalog);
             say.accept("latency " + name + ": asking every page and lookup once (uncached and plain)");
@@ -597,6 +598,7 @@ public final class Bench {
                 u.put("lookup" + clients, percentiles(run(http, lk.canned(), clients, o.requests())));
                 p.put("lookup" + clients, percentiles(run(http, lk.plain(), clients, o.requests())));
             }
+            random.addAll(randomPages(http, server, name, whole, clientCounts, ServerOptions.DEFAULT_CONCURRENT_PAGES + ""));
             say.accept("latency " + name + ": unpaged whole-store answers");
             for (Map.Entry<String, Long> e : whole.entrySet())
                 // Past --max-rows the server cuts the answer: its time says nothing of the query's.
@@ -604,11 +606,24 @@ public final class Bench {
                     ? new String[] {e.getKey(), Long.toString(e.getValue()), "-", "skipped", "(over", "max-rows)"}
                     : unpaged(http, server, catalog, e.getKey(), e.getValue()));
         }
+        // The same random pages with every page computed at once, as before the page gate.
+        try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0).withConcurrentPages(0))) {
+            say.accept("latency " + name + ": building the page indexes of a server without the page gate");
+            for (Request r : pages) get(http, URI.create("http://127.0.0.1:" + server.port() + r.path()));
+            random.addAll(randomPages(http, server, name, whole, clientCounts, "none"));
+        }
         for (String kind : new String[] {"paged", "lookup"})
             for (int clients : clientCounts) {
                 double[] cc = c.get(kind + clients), uu = u.get(kind + clients), pp = p.get(kind + clients);
                 row(LATENCY_ROW, kind, clients, cc[0], cc[1], uu[0], uu[1], pp[0], pp[1], uu[1] / pp[1], cc[1] / pp[1]);
             }
+        row("");
+        row("## random pages on the uncached server (ms; %d requests per row, each a page of limit=%d at a seeded random offset", RANDOM_PAGE_REQUESTS, PAGE);
+        row(" of each whole-store query in turn, so that hardly a page is asked twice and the store's caches help less than");
+        row(" above; plain is not run: it sorts the whole answer for every page; gate: pages computed at once, the others");
+        row(" waiting in order, %d (two per core, the default) or none, the same pages on a second server)", ServerOptions.DEFAULT_CONCURRENT_PAGES);
+        row("%-6s %-8s %8s %8s %8s %8s %8s", "gate", "clients", "p50", "p90", "p99", "max", "req/s");
+        for (String r : random) row(r);
         row("");
         row("## the first page of each whole-store query on the uncached server (ms, one request; a query with a");
         row(" '# @page keys ?var' line builds its page index then, once per state of the data: the pages above use it)");
@@ -621,6 +636,40 @@ public final class Bench {
             ServerOptions.DEFAULT_MAX_ROWS);
         row("%-16s %9s %9s %10s %10s %7s", "query", "rows", "JSON MB", "canned", "plain", "c/p");
         for (String[] r : unpaged) row("%-16s %9s %9s %10s %10s %7s", (Object[]) r);
+    }
+
+    /** Requests per row of random pages on the big store. */
+    static final int RANDOM_PAGE_REQUESTS = 300;
+
+    /** One row per client count: random pages of the whole-store queries on {@code server}. */
+    private List<String> randomPages(HttpClient http, ScokgServer server, String name, Map<String, Long> whole,
+                                     int[] clientCounts, String gate) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int clients : clientCounts) {
+            say.accept("latency " + name + " at " + clients + " client(s), random pages, uncached, gate " + gate);
+            List<URI> uris = randomPages(server, whole, RANDOM_PAGE_REQUESTS, o.seed() + clients);
+            long t0 = System.nanoTime();
+            long[] ns = run(http, uris, clients, uris.size());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long[] sorted = ns.clone();
+            Arrays.sort(sorted);
+            rows.add(String.format(Locale.ROOT, "%-6s %-8d %8.1f %8.1f %8.1f %8.1f %8.1f", gate, clients, rank(sorted, 0.50) / 1e6,
+                rank(sorted, 0.90) / 1e6, rank(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, ns.length / seconds));
+        }
+        return rows;
+    }
+
+    /** {@code n} pages (limit={@link #PAGE}) of the whole-store queries in turn, each at a random offset of its answer. */
+    private static List<URI> randomPages(ScokgServer server, Map<String, Long> whole, int n, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Map.Entry<String, Long>> queries = new ArrayList<>(whole.entrySet());
+        List<URI> uris = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map.Entry<String, Long> q = queries.get(i % queries.size());
+            long offset = (long) (random.nextDouble() * Math.max(1, q.getValue() - PAGE));
+            uris.add(URI.create("http://127.0.0.1:" + server.port() + new Request(q.getKey(), Map.of(), new Page(offset, PAGE)).path()));
+        }
+        return uris;
     }
 
     /** Median of this many requests of each unpaged whole-store answer. */

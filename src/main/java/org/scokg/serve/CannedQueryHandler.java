@@ -57,14 +57,20 @@ final class CannedQueryHandler {
     private final PageIndexes pageIndexes;
     /** Both, as the queries take them. */
     private final CannedQuery.Narrowing narrowing;
+    /** Pages computed at once; the others wait their turn. */
+    private final PageGate gate;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
-        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null);
+        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null, 0);
     }
 
-    /** @param cache the result cache, or null for none */
-    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows, ResultCache cache) {
+    /**
+     * @param cache the result cache, or null for none
+     * @param concurrentPages pages computed at once ({@link PageGate}); 0 for no limit
+     */
+    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows, ResultCache cache, int concurrentPages) {
         this.dataset = dataset;
+        this.gate = new PageGate(concurrentPages);
         this.catalog = catalog;
         this.timeoutMillis = timeoutMillis;
         this.maxRows = maxRows;
@@ -172,10 +178,22 @@ final class CannedQueryHandler {
     private record Served(Answer answer, boolean hit) {}
 
     /**
+     * A page waits at the {@link PageGate} before it is computed; a cached answer does not.
+     */
+    private Served serve(CannedQuery q, Map<String, String> params, Page page, String type, String key) {
+        if (!gate.gates(page.limit())) return serveNow(q, params, page, type, key);
+        if (cache != null) {
+            Answer hit = Txn.calculateRead(dataset, () -> cache.get(key, cache.state()));
+            if (hit != null) return new Served(hit, true);
+        }
+        return gate.through(() -> serveNow(q, params, page, type, key));
+    }
+
+    /**
      * Without a cache: runs the query. With one: in one read transaction, the cached answer for the
      * state of the data that transaction sees, or else the answer computed in it and then cached.
      */
-    private Served serve(CannedQuery q, Map<String, String> params, Page page, String type, String key) {
+    private Served serveNow(CannedQuery q, Map<String, String> params, Page page, String type, String key) {
         if (cache == null) return new Served(compute(q, params, page, type), false);
         return Txn.calculateRead(dataset, () -> {
             ResultCache.State state = cache.state();

@@ -109,7 +109,8 @@ public final class ScokgServer implements AutoCloseable {
                 cache = null;
             }
         }
-        CannedQueryHandler canned = new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows(), cache);
+        CannedQueryHandler canned = new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows(), cache,
+            options.concurrentPages());
         ScokgFilter filter = new ScokgFilter(
             new LandingPage(dataset, catalog, options.queryTimeoutMillis(), linkedData),
             canned,

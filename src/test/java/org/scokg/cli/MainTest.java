@@ -138,6 +138,9 @@ class MainTest {
         assertEquals(2, r.code());
         assertOneErrorLine(run("export", "--db", db.toString()));
         assertOneErrorLine(run());
+        CliRun gate = run("serve", "--db", db.toString(), "--port", "0", "--concurrent-pages", "-1");
+        assertOneErrorLine(gate);
+        assertTrue(gate.err().contains("--concurrent-pages must be between 0 and 10000"), gate.err());
     }
 
     @Test void missingStoreIsOneLineAndNotCreated() {
