@@ -195,21 +195,10 @@ class PageTest {
               OPTIONAL { SELECT ?k (COUNT(?y) AS ?m) WHERE { ?y :key ?k } GROUP BY ?k }
             } ORDER BY ?k ?s
             """;
-        Dataset mem = datedKeys();
-        Query query = QueryFactory.create(text);
-        PageIndex index = indexOfS(mem, query);
-        List<String> all = rows(mem, query);
-        assertEquals(9, all.size());
-        assertTrue(all.stream().anyMatch(r -> r.contains("?first = \"2018\"")), all.toString());
-        for (int size = 1; size <= 4; size++)
-            for (int offset = 0; offset <= all.size(); offset++) {
-                Page page = new Page(offset, size);
-                Query paged = page.applyTo(query, true, index.within(page, 100));
-                String sparql = paged.serialize();
-                assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery and three sub-SELECTs: " + sparql);
-                assertEquals(1, sparql.split("LATERAL").length - 1, "the sub-SELECT grouped by ?k: " + sparql);
-                assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), rows(mem, paged), sparql);
-            }
+        assertPagesAreSlices(text, "?first = \"2018\"", sparql -> {
+            assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery and three sub-SELECTs: " + sparql);
+            assertEquals(1, sparql.split("LATERAL").length - 1, "the sub-SELECT grouped by ?k: " + sparql);
+        });
     }
 
     @Test
@@ -226,18 +215,29 @@ class PageTest {
                 } GROUP BY ?s }
             } ORDER BY ?k ?s
             """;
+        // "?same = 2": a least date written twice
+        assertPagesAreSlices(text, "?same = 2", sparql ->
+            assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery, the sub-SELECT and both inside it: " + sparql));
+    }
+
+    /**
+     * On {@link #datedKeys}, {@code text} answers 9 rows, one of them containing {@code someRow},
+     * and every page of 1 to 4 rows, found through the page index of ?s, is the slice of that
+     * answer; {@code shape} checks each page's SPARQL.
+     */
+    private static void assertPagesAreSlices(String text, String someRow, java.util.function.Consumer<String> shape) {
         Dataset mem = datedKeys();
         Query query = QueryFactory.create(text);
         PageIndex index = indexOfS(mem, query);
         List<String> all = rows(mem, query);
         assertEquals(9, all.size());
-        assertTrue(all.stream().anyMatch(r -> r.contains("?same = 2")), "a least date written twice: " + all);
+        assertTrue(all.stream().anyMatch(r -> r.contains(someRow)), someRow + " in " + all);
         for (int size = 1; size <= 4; size++)
             for (int offset = 0; offset <= all.size(); offset++) {
                 Page page = new Page(offset, size);
                 Query paged = page.applyTo(query, true, index.within(page, 100));
                 String sparql = paged.serialize();
-                assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery, the sub-SELECT and both inside it: " + sparql);
+                shape.accept(sparql);
                 assertEquals(all.subList(offset, Math.min(all.size(), offset + size)), rows(mem, paged), sparql);
             }
     }
