@@ -176,7 +176,8 @@ public record Page(long offset, long limit) {
         if (limit == 0) {
             // No rows, and nothing evaluated: LIMIT 0 alone, inside the key subquery or outside it,
             // closes the hash joins of the WHERE clause unused, which Jena 5.6 answers with a
-            // NullPointerException (apache/jena#3516). The columns stay those of the SELECT.
+            // NullPointerException (apache/jena#3516). The columns stay those of the SELECT
+            // (PageTest: SELECT * too).
             ElementGroup nothing = new ElementGroup();
             nothing.addElementFilter(new org.apache.jena.sparql.syntax.ElementFilter(org.apache.jena.sparql.expr.NodeValue.FALSE));
             q.setQueryPattern(nothing);

@@ -220,6 +220,30 @@ class PageTest {
             assertEquals(4, sparql.split("VALUES \\?s").length - 1, "the key subquery, the sub-SELECT and both inside it: " + sparql));
     }
 
+    @Test
+    void anEmptyPageEvaluatesNothingAndKeepsTheColumns() {
+        // a hash join inside an OPTIONAL sub-SELECT: LIMIT 0 alone closed it unused (apache/jena#3516)
+        String joined = """
+            PREFIX : <http://example.org/>
+            SELECT * WHERE {
+              { SELECT DISTINCT ?s ?k WHERE { ?s :key ?k } }
+              OPTIONAL { SELECT ?s (MIN(?n) AS ?same) WHERE {
+                  { SELECT ?s (MIN(STR(?e)) AS ?least) WHERE { ?s :date ?e } GROUP BY ?s }
+                  { SELECT ?s ?least (COUNT(?d) AS ?n) WHERE { ?s :date ?d BIND(STR(?d) AS ?least) } GROUP BY ?s ?least }
+                } GROUP BY ?s }
+            } ORDER BY ?k ?s
+            """;
+        Dataset mem = datedKeys();
+        Query query = QueryFactory.create(joined);
+        Query empty = new Page(0, 0).applyTo(query, true, null);
+        try (var qe = org.apache.jena.query.QueryExecutionFactory.create(empty, mem)) {
+            var rs = qe.execSelect();
+            assertEquals(List.of("s", "k", "same"), rs.getResultVars());
+            assertFalse(rs.hasNext());
+        }
+        assertEquals(9, rows(mem, query).size());
+    }
+
     /**
      * On {@link #datedKeys}, {@code text} answers 9 rows, one of them containing {@code someRow},
      * and every page of 1 to 4 rows, found through the page index of ?s, is the slice of that
