@@ -609,7 +609,7 @@ public final class Bench {
         // The same random pages with every page computed at once, as before the page gate.
         try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0).withConcurrentPages(0))) {
             say.accept("latency " + name + ": building the page indexes of a server without the page gate");
-            for (Request r : pages) get(http, URI.create("http://127.0.0.1:" + server.port() + r.path()));
+            for (Request r : pages) get(http, canned(server, r));
             random.addAll(randomPages(http, server, name, whole, clientCounts, "none"));
         }
         for (String kind : new String[] {"paged", "lookup"})
@@ -667,7 +667,7 @@ public final class Bench {
         for (int i = 0; i < n; i++) {
             Map.Entry<String, Long> q = queries.get(i % queries.size());
             long offset = (long) (random.nextDouble() * Math.max(1, q.getValue() - PAGE));
-            uris.add(URI.create("http://127.0.0.1:" + server.port() + new Request(q.getKey(), Map.of(), new Page(offset, PAGE)).path()));
+            uris.add(canned(server, new Request(q.getKey(), Map.of(), new Page(offset, PAGE))));
         }
         return uris;
     }
@@ -827,9 +827,14 @@ public final class Bench {
 
     private static Urls urls(ScokgServer server, List<Request> requests, CannedQueries catalog) {
         String base = "http://127.0.0.1:" + server.port();
-        return new Urls(requests.stream().map(r -> URI.create(base + r.path())).toList(),
+        return new Urls(requests.stream().map(r -> canned(server, r)).toList(),
             requests.stream().map(r -> URI.create(base + "/scokg/sparql?query="
                 + URLEncoder.encode(r.sparql(catalog), StandardCharsets.UTF_8))).toList());
+    }
+
+    /** The canned request {@code r} on {@code server}. */
+    private static URI canned(ScokgServer server, Request r) {
+        return URI.create("http://127.0.0.1:" + server.port() + r.path());
     }
 
     /** Warm-up: every request {@code rounds} times each way (plans, node caches, JIT; and the result cache if any). */

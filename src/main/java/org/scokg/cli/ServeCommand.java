@@ -60,7 +60,7 @@ final class ServeCommand extends Base {
         long cacheMb;
 
         @Option(names = "--concurrent-pages", paramLabel = "N", description = "Compute at most N pages of canned queries (limit of 1000 rows or fewer) at once; the others wait their turn (default: two per core; 0: no limit).")
-        Integer concurrentPages;
+        int concurrentPages = ServerOptions.DEFAULT_CONCURRENT_PAGES;
 
         ServerOptions options(Path db, String host, int port) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) throw fail("--timeout must be between 0 and 86400 seconds");
@@ -68,10 +68,10 @@ final class ServeCommand extends Base {
             if (allowUpdate && passwordFile == null) throw fail("--allow-update needs --password-file FILE (users who may write)");
             if (!allowUpdate && passwordFile != null) throw fail("--password-file is only used with --allow-update");
             if (cacheMb < 1 || cacheMb > 1_000_000) throw fail("--cache-mb must be between 1 and 1000000");
-            if (concurrentPages != null && (concurrentPages < 0 || concurrentPages > 10_000)) throw fail("--concurrent-pages must be between 0 and 10000");
+            if (concurrentPages < 0 || concurrentPages > 10_000) throw fail("--concurrent-pages must be between 0 and 10000");
             ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows)
                 .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(true)
-                .withConcurrentPages(concurrentPages == null ? ServerOptions.DEFAULT_CONCURRENT_PAGES : concurrentPages);
+                .withConcurrentPages(concurrentPages);
             return allowUpdate ? o.withUpdates(passwordFile) : o;
         }
     }

@@ -178,7 +178,8 @@ final class CannedQueryHandler {
     private record Served(Answer answer, boolean hit) {}
 
     /**
-     * A page waits at the {@link PageGate} before it is computed; a cached answer does not.
+     * A page waits at the {@link PageGate} before it is computed; a cached answer does not. After
+     * the wait the cache is looked up again: the same page may have been computed meanwhile.
      */
     private Served serve(CannedQuery q, Map<String, String> params, Page page, String type, String key) {
         if (!gate.gates(page.limit())) return serveNow(q, params, page, type, key);
