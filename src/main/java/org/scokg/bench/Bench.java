@@ -543,8 +543,9 @@ public final class Bench {
      * the start, a third, two thirds and the end of each answer) and lookups with a parameter
      * (agreement-trace of a title, mentions of a document, attendees of a meeting, mentions in a
      * source), each beside the same SPARQL (parameters bound, same page) at the plain endpoint;
-     * then the unpaged whole-store answers at 1 client. One cached and one uncached server for
-     * all the cells (warming a page of a big store costs the whole query).
+     * then the unpaged whole-store answers at 1 client. One cached server, one uncached server
+     * measured after its warm-up (page indexes and materialised answers), for all the cells; then
+     * random pages on a server that computes them ({@code --no-materialise}).
      */
     private void bigStore(String name, Path db) throws Exception {
         CannedQueries catalog = CannedQueries.builtIn();
@@ -580,14 +581,20 @@ public final class Bench {
         List<String[]> unpaged = new ArrayList<>();
         Map<String, Double> firstPage = new LinkedHashMap<>();
         List<String> random = new ArrayList<>();
-        try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0))) {
+        List<String> materialised = new ArrayList<>();
+        // The uncached server as a user's runs: warmed (page indexes, then the whole answers
+        // materialised) before it is measured.
+        try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0).withWarmCache(true))) {
+            say.accept("latency " + name + ": waiting for the warm-up (page indexes, materialised answers)");
+            long t0 = System.nanoTime();
+            if (!server.awaitWarm(Duration.ofMillis(BIG_STORE_TIMEOUT_MILLIS))) throw new IllegalStateException("the warm-up did not finish");
+            materialised.add(String.format(Locale.ROOT, "warm-up (page indexes, then materialised answers): %.1f s", (System.nanoTime() - t0) / 1e9));
+            for (var m : server.materialised())
+                materialised.add(String.format(Locale.ROOT, "%-16s %9d rows %9.1f MB %9.1f s", m.query(), m.rows(), m.bytes() / 1e6, m.seconds()));
             Urls pg = urls(server, pages, catalog), lk = urls(server, lookups, catalog);
             say.accept("latency " + name + ": asking every page and lookup once (uncached and plain)");
-            // The first page of each query on this server builds the query's page index: timed apart.
             for (int i = 0; i < pages.size(); i++) {
-                long t0 = System.nanoTime();
                 get(http, pg.canned().get(i));
-                firstPage.putIfAbsent(pages.get(i).name(), (System.nanoTime() - t0) / 1e6);
                 get(http, pg.plain().get(i));
             }
             warm(http, lk, 1);
@@ -598,7 +605,7 @@ public final class Bench {
                 u.put("lookup" + clients, percentiles(run(http, lk.canned(), clients, o.requests())));
                 p.put("lookup" + clients, percentiles(run(http, lk.plain(), clients, o.requests())));
             }
-            random.addAll(randomPages(http, server, name, whole, clientCounts, ServerOptions.DEFAULT_CONCURRENT_PAGES + ""));
+            random.addAll(randomPages(http, server, name, whole, clientCounts, "materialised"));
             say.accept("latency " + name + ": unpaged whole-store answers");
             for (Map.Entry<String, Long> e : whole.entrySet())
                 // Past --max-rows the server cuts the answer: its time says nothing of the query's.
@@ -606,11 +613,16 @@ public final class Bench {
                     ? new String[] {e.getKey(), Long.toString(e.getValue()), "-", "skipped", "(over", "max-rows)"}
                     : unpaged(http, server, catalog, e.getKey(), e.getValue()));
         }
-        // The same random pages with every page computed at once, as before the page gate.
-        try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0).withConcurrentPages(0))) {
-            say.accept("latency " + name + ": building the page indexes of a server without the page gate");
-            for (Request r : pages) get(http, canned(server, r));
-            random.addAll(randomPages(http, server, name, whole, clientCounts, "none"));
+        // The same random pages computed (through the page indexes, waiting at the page gate), as
+        // before materialised answers and while a server builds them.
+        try (ScokgServer server = ScokgServer.start(cached.withCacheBytes(0).withMaterialise(false))) {
+            say.accept("latency " + name + ": the first pages of a server that computes its pages (they build the page indexes)");
+            for (Request r : pages) {
+                long t0 = System.nanoTime();
+                get(http, canned(server, r));
+                firstPage.putIfAbsent(r.name(), (System.nanoTime() - t0) / 1e6);
+            }
+            random.addAll(randomPages(http, server, name, whole, clientCounts, "computed"));
         }
         for (String kind : new String[] {"paged", "lookup"})
             for (int clients : clientCounts) {
@@ -620,13 +632,19 @@ public final class Bench {
         row("");
         row("## random pages on the uncached server (ms; %d requests per row, each a page of limit=%d at a seeded random offset", RANDOM_PAGE_REQUESTS, PAGE);
         row(" of each whole-store query in turn, so that hardly a page is asked twice and the store's caches help less than");
-        row(" above; plain is not run: it sorts the whole answer for every page; gate: pages computed at once, the others");
-        row(" waiting in order, %d (two per core, the default) or none, the same pages on a second server)", ServerOptions.DEFAULT_CONCURRENT_PAGES);
-        row("%-6s %-8s %8s %8s %8s %8s %8s", "gate", "clients", "p50", "p90", "p99", "max", "req/s");
+        row(" above; plain is not run: it sorts the whole answer for every page; materialised: read from the whole answers");
+        row(" the warm-up computed; computed: a server started with --no-materialise, pages found through the page indexes,");
+        row(" at most %d computed at once (the page gate's default), as before materialised answers or while they are built)",
+            ServerOptions.DEFAULT_CONCURRENT_PAGES);
+        row("%-12s %-8s %8s %8s %8s %8s %8s", "pages", "clients", "p50", "p90", "p99", "max", "req/s");
         for (String r : random) row(r);
         row("");
-        row("## the first page of each whole-store query on the uncached server (ms, one request; a query with a");
-        row(" '# @page keys ?var' line builds its page index then, once per state of the data: the pages above use it)");
+        row("## materialised answers on the uncached server (the warm-up's time, measured from the server's start; each");
+        row(" query's rows, its file's size and the time its build took)");
+        for (String r : materialised) row(r);
+        row("");
+        row("## the first page of each whole-store query on a server without warm-up (ms, one request; a query with a");
+        row(" '# @page keys ?var' line builds its page index then, once per state of the data: the computed pages above use it)");
         for (Map.Entry<String, Double> e : firstPage.entrySet())
             row("%-16s %10.1f%s", e.getKey(), e.getValue(), catalog.get(e.getKey()).pageIndexVar() == null ? "  (no page index)" : "");
         row("");
@@ -643,17 +661,17 @@ public final class Bench {
 
     /** One row per client count: random pages of the whole-store queries on {@code server}. */
     private List<String> randomPages(HttpClient http, ScokgServer server, String name, Map<String, Long> whole,
-                                     int[] clientCounts, String gate) throws Exception {
+                                     int[] clientCounts, String pages) throws Exception {
         List<String> rows = new ArrayList<>();
         for (int clients : clientCounts) {
-            say.accept("latency " + name + " at " + clients + " client(s), random pages, uncached, gate " + gate);
+            say.accept("latency " + name + " at " + clients + " client(s), random pages, uncached, " + pages);
             List<URI> uris = randomPages(server, whole, RANDOM_PAGE_REQUESTS, o.seed() + clients);
             long t0 = System.nanoTime();
             long[] ns = run(http, uris, clients, uris.size());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] sorted = ns.clone();
             Arrays.sort(sorted);
-            rows.add(String.format(Locale.ROOT, "%-6s %-8d %8.1f %8.1f %8.1f %8.1f %8.1f", gate, clients, rank(sorted, 0.50) / 1e6,
+            rows.add(String.format(Locale.ROOT, "%-12s %-8d %8.1f %8.1f %8.1f %8.1f %8.1f", pages, clients, rank(sorted, 0.50) / 1e6,
                 rank(sorted, 0.90) / 1e6, rank(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, ns.length / seconds));
         }
         return rows;
@@ -863,8 +881,14 @@ public final class Bench {
         }
     }
 
-    /** {@code requests} GETs by {@code clients} concurrent clients, round-robin over the URIs; latencies in ns. */
+    /**
+     * {@code requests} GETs by {@code clients} concurrent clients, round-robin over the URIs;
+     * latencies in ns. Starts with a full collection: the server runs in this JVM, and the garbage
+     * of the cell before (plain queries that sort the whole store) would otherwise be collected
+     * during this one.
+     */
     private long[] run(HttpClient http, List<URI> uris, int clients, int requests) throws Exception {
+        System.gc();
         int n = Math.max(clients, requests);
         long[] lat = new long[n];
         AtomicInteger next = new AtomicInteger();

@@ -62,6 +62,9 @@ final class ServeCommand extends Base {
         @Option(names = "--concurrent-pages", paramLabel = "N", description = "Compute at most N pages of canned queries (limit of 1000 rows or fewer) at once; the others wait their turn (default: two per core; 0: no limit).")
         int concurrentPages = ServerOptions.DEFAULT_CONCURRENT_PAGES;
 
+        @Option(names = "--no-materialise", description = "Do not compute the whole answers of the parameterless canned queries into temporary files after start and after each change (by default their pages are then read from those files: milliseconds, for about the answer's size in TSV on disk); their pages are computed instead.")
+        boolean noMaterialise;
+
         ServerOptions options(Path db, String host, int port) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) throw fail("--timeout must be between 0 and 86400 seconds");
             if (maxRows < 1) throw fail("--max-rows must be at least 1");
@@ -71,7 +74,7 @@ final class ServeCommand extends Base {
             if (concurrentPages < 0 || concurrentPages > 10_000) throw fail("--concurrent-pages must be between 0 and 10000");
             ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows)
                 .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(true)
-                .withConcurrentPages(concurrentPages);
+                .withConcurrentPages(concurrentPages).withMaterialise(!noMaterialise);
             return allowUpdate ? o.withUpdates(passwordFile) : o;
         }
     }

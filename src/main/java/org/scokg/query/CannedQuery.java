@@ -101,6 +101,8 @@ public final class CannedQuery {
     /** The variable a {@link PageIndex} of this query remembers its rows by ({@code # @page keys ?var}), or null. */
     private final Var pageIndexVar;
     private final Contains contains;
+    /** The parameters that select rows by a column ({@link #columnParams()}). */
+    private final List<Param> columnParams;
 
     private CannedQuery(String name, String description, List<Param> params, Query query, String text, boolean pageKeys,
                         Var pageIndexVar, Contains contains) {
@@ -112,6 +114,9 @@ public final class CannedQuery {
         this.pageKeys = pageKeys;
         this.pageIndexVar = pageIndexVar;
         this.contains = contains;
+        Set<Var> keys = pageKeys ? Page.boundKeyVars(query) : Set.of();
+        this.columnParams = params.stream()
+            .filter(p -> keys.contains(Var.alloc(p.variable())) && query.getResultVars().contains(p.variable())).toList();
     }
 
     /**
@@ -223,6 +228,17 @@ public final class CannedQuery {
 
     /** The variable of {@code # @page keys ?var}, which a {@link PageIndex} of this query remembers its rows by; null when none. */
     public Var pageIndexVar() { return pageIndexVar; }
+
+    /**
+     * The parameters of a query paged by its keys whose variable is a result column and a key
+     * variable that every key row binds (outside any OPTIONAL of the key subquery). Binding one
+     * keeps exactly the rows of the whole answer that hold its value in that column, in the same
+     * order: the key subquery keeps the key rows with that value, and what follows it depends
+     * only on the key row. So a server may answer such a request by selecting rows of the whole
+     * answer. A parameter bound only inside an OPTIONAL ({@code attendees}' {@code countryCode})
+     * or compared in a FILTER ({@code year}) is not one.
+     */
+    public List<Param> columnParams() { return columnParams; }
 
     /**
      * A ready execution of this query's key subquery over {@code dataset}, {@code values} bound,

@@ -59,17 +59,22 @@ final class CannedQueryHandler {
     private final CannedQuery.Narrowing narrowing;
     /** Pages computed at once; the others wait their turn. */
     private final PageGate gate;
+    /** The whole answers of the parameterless queries, once the warm-up has computed them; null when off. */
+    private final MaterialisedAnswers answers;
 
     CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis) {
-        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null, 0);
+        this(dataset, catalog, timeoutMillis, Long.MAX_VALUE, null, 0, false);
     }
 
     /**
      * @param cache the result cache, or null for none
      * @param concurrentPages pages computed at once ({@link PageGate}); 0 for no limit
+     * @param materialise whether {@link #warm} also computes the whole answers into files ({@link MaterialisedAnswers})
      */
-    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows, ResultCache cache, int concurrentPages) {
+    CannedQueryHandler(Dataset dataset, QueryCatalog catalog, long timeoutMillis, long maxRows, ResultCache cache, int concurrentPages,
+                       boolean materialise) {
         this.dataset = dataset;
+        this.answers = materialise ? new MaterialisedAnswers(dataset) : null;
         this.gate = new PageGate(concurrentPages);
         this.catalog = catalog;
         this.timeoutMillis = timeoutMillis;
@@ -91,6 +96,14 @@ final class CannedQueryHandler {
 
     /** The indexes that find pages. */
     PageIndexes pageIndexes() { return pageIndexes; }
+
+    /** The materialised answers, or null when off. */
+    MaterialisedAnswers answers() { return answers; }
+
+    /** Deletes the files of the materialised answers. */
+    void close() {
+        if (answers != null) answers.close();
+    }
 
     /** @param name the part of the path after {@code /scokg/query/}; empty for the listing */
     void handle(HttpServletRequest req, HttpServletResponse resp, String name) throws IOException {
@@ -220,7 +233,8 @@ final class CannedQueryHandler {
     }
 
     private Answer compute(CannedQuery q, Map<String, String> params, Page page, String type) {
-        QueryRunner.Outcome outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows, narrowing);
+        QueryRunner.Outcome outcome = materialised(q, params, page);
+        if (outcome == null) outcome = QueryRunner.run(dataset, q, params, page, timeoutMillis, maxRows, narrowing);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (type) {
             case CSV -> { if (outcome.rows() != null) ResultSetFormatter.outputAsCSV(out, outcome.rows()); else ResultSetFormatter.outputAsCSV(out, outcome.bool()); }
@@ -231,6 +245,16 @@ final class CannedQueryHandler {
         long rows = outcome.rows() == null ? 0 : outcome.rows().size();
         long next = !page.all() && outcome.more() && rows > 0 ? page.offset() + rows : -1;
         return new Answer(out.toByteArray(), type + "; charset=utf-8", outcome.truncated() ? maxRows + "; truncated" : null, next);
+    }
+
+    /**
+     * The rows of the materialised answer when {@code q}'s answer is kept for this state and the
+     * request binds no parameter or only {@link CannedQuery#columnParams() column parameters}; else null.
+     */
+    private QueryRunner.Outcome materialised(CannedQuery q, Map<String, String> params, Page page) {
+        if (answers == null) return null;
+        Binding values = q.bind(params);
+        return Txn.calculateRead(dataset, () -> answers.read(q, values, page, maxRows));
     }
 
     private static void send(HttpServletResponse resp, Answer a, String cacheStatus) throws IOException {
@@ -244,7 +268,8 @@ final class CannedQueryHandler {
 
     /**
      * Builds the page indexes of the canned queries that need no parameter and say
-     * {@code # @page keys ?var} (so that the first page a user asks for does not pay for it), then,
+     * {@code # @page keys ?var} (so that the first page a user asks for does not pay for it); then,
+     * when materialising, their whole answers, page after page ({@link MaterialisedAnswers}); then,
      * with a result cache, fills it with the JSON answers of the canned queries that need no
      * parameter, for the current state of the data; stops early when {@code stop} says so.
      * Failures are logged only.
@@ -261,6 +286,13 @@ final class CannedQueryHandler {
                 LOG.warn("building the page index of canned query {} failed: {}", n, QueryRunner.oneLine(e));
             }
         }
+        if (answers != null)
+            for (String n : catalog.names()) {
+                if (stop.getAsBoolean()) return;
+                CannedQuery q = catalog.get(n);
+                if (q.pageIndexVar() == null || q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
+                answers.build(q, page -> QueryRunner.run(dataset, q, Map.of(), page, timeoutMillis, Long.MAX_VALUE, narrowing), stop);
+            }
         if (cache == null) return;
         for (String n : catalog.names()) {
             if (stop.getAsBoolean()) return;

@@ -110,7 +110,7 @@ public final class ScokgServer implements AutoCloseable {
             }
         }
         CannedQueryHandler canned = new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows(), cache,
-            options.concurrentPages());
+            options.concurrentPages(), options.materialise());
         ScokgFilter filter = new ScokgFilter(
             new LandingPage(dataset, catalog, options.queryTimeoutMillis(), linkedData),
             canned,
@@ -160,6 +160,7 @@ public final class ScokgServer implements AutoCloseable {
             fuseki.start();
         } catch (RuntimeException e) {
             try { fuseki.stop(); } catch (RuntimeException ignored) { /* not started */ }
+            canned.close();
             TDBInternal.expel(dsg);
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + why, e);
@@ -171,8 +172,9 @@ public final class ScokgServer implements AutoCloseable {
     }
 
     /**
-     * With {@link ServerOptions#warmCache()}: builds the page indexes and fills the cache (when
-     * there is one) in the background (never delays a request). One warm-up at a time: asked while
+     * With {@link ServerOptions#warmCache()}: builds the page indexes, the materialised answers
+     * (with {@link ServerOptions#materialise()}) and fills the cache (when there is one) in the
+     * background (never delays a request). One warm-up at a time: asked while
      * one runs, it goes round once more when it ends, for the data as it is then.
      */
     private void warm() {
@@ -305,6 +307,30 @@ public final class ScokgServer implements AutoCloseable {
     /** The page indexes of the canned queries (for tests). */
     PageIndexes pageIndexes() { return canned.pageIndexes(); }
 
+    /** The materialised answers of the canned queries, or null when off (for tests). */
+    MaterialisedAnswers answers() { return canned.answers(); }
+
+    /** The materialised answers kept now (empty when off or none yet). */
+    public List<MaterialisedAnswers.Summary> materialised() {
+        MaterialisedAnswers a = canned.answers();
+        return a == null ? List.of() : a.kept();
+    }
+
+    /**
+     * Waits until the warm-up (page indexes, materialised answers, cache) has finished, at most
+     * {@code timeout}: for a benchmark that measures a warmed server.
+     *
+     * @return true when no warm-up runs
+     */
+    public boolean awaitWarm(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (warming.get() || warmAgain) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
     /** The port actually bound. */
     public int port() { return fuseki.getHttpPort(); }
 
@@ -323,6 +349,7 @@ public final class ScokgServer implements AutoCloseable {
         try {
             fuseki.stop();
         } finally {
+            canned.close();
             TDBInternal.expel(dataset.asDatasetGraph());
         }
     }

@@ -29,10 +29,16 @@ import org.scokg.query.CannedQueries;
  * @param concurrentPages    pages (a {@code limit} of at most 1000 rows)
  *                           computed at once, the others waiting in arrival order; 0 for no limit.
  *                           Default: two per core. Unpaged answers and cache hits never wait
+ * @param materialise        when true (and {@code warmCache}), the warm-up also computes the whole
+ *                           answer of each of those queries into a file ({@link MaterialisedAnswers}),
+ *                           and their pages and unpaged answers are read from it for that state of
+ *                           the data: milliseconds instead of a computation, for a file in the
+ *                           temporary directory (about the size of the answer as TSV) and a few
+ *                           minutes of one core after each change at 100 MB
  */
 public record ServerOptions(Path db, String host, int port, long queryTimeoutMillis, CannedQueries queries,
                             long maxRows, boolean allowUpdate, Path passwordFile, long cacheBytes, boolean warmCache,
-                            int concurrentPages) {
+                            int concurrentPages, boolean materialise) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 3030;
     public static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
@@ -62,36 +68,41 @@ public record ServerOptions(Path db, String host, int port, long queryTimeoutMil
     /** Read-only, with the built-in canned queries. */
     public ServerOptions(Path db, String host, int port, long queryTimeoutMillis) {
         this(db, host, port, queryTimeoutMillis, null, DEFAULT_MAX_ROWS, false, null, DEFAULT_CACHE_BYTES, false,
-            DEFAULT_CONCURRENT_PAGES);
+            DEFAULT_CONCURRENT_PAGES, true);
     }
 
     /** The same options with another catalogue of canned queries. */
     public ServerOptions withQueries(CannedQueries queries) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, concurrentPages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, concurrentPages, materialise);
     }
 
     /** The same options with another result-size bound. */
     public ServerOptions withMaxRows(long maxRows) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, concurrentPages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, concurrentPages, materialise);
     }
 
     /** The same options with writes allowed to the users of {@code passwordFile}. */
     public ServerOptions withUpdates(Path passwordFile) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, true, passwordFile, cacheBytes, warmCache, concurrentPages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, true, passwordFile, cacheBytes, warmCache, concurrentPages, materialise);
     }
 
     /** The same options with a result cache of {@code bytes} (0: no cache). */
     public ServerOptions withCacheBytes(long bytes) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, bytes, warmCache, concurrentPages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, bytes, warmCache, concurrentPages, materialise);
     }
 
     /** The same options with at most {@code pages} pages computed at once (0: no limit). */
     public ServerOptions withConcurrentPages(int pages) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, pages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, pages, materialise);
     }
 
     /** The same options with the cache warmed (or not) in the background after start. */
     public ServerOptions withWarmCache(boolean warm) {
-        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warm, concurrentPages);
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warm, concurrentPages, materialise);
+    }
+
+    /** The same options with the whole answers materialised (or not) by the warm-up. */
+    public ServerOptions withMaterialise(boolean materialise) {
+        return new ServerOptions(db, host, port, queryTimeoutMillis, queries, maxRows, allowUpdate, passwordFile, cacheBytes, warmCache, concurrentPages, materialise);
     }
 }

@@ -172,23 +172,105 @@ class PagingTest {
         assertEquals(1, s.pageIndexes().builds());
     }
 
-    /** A write through Fuseki changes the data: the server warms again and builds the new state's index without a page asked. */
-    @Test
-    void aWriteThroughFusekiBuildsTheNewStatesIndexInTheBackground() throws Exception {
-        ScokgServer s = servers.start(options().withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
-        assertEquals(1, s.pageIndexes().builds());
+    /** Adds {@code <urn:x:s> <urn:x:p> "o"} through the server's SPARQL Update endpoint (as the password file's editor). */
+    void insertATriple(ScokgServer s) throws Exception {
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("editor:s3cret".getBytes(StandardCharsets.UTF_8));
         HttpRequest update = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/scokg/update"))
             .header("Content-Type", "application/sparql-update").header("Authorization", auth)
             .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { GRAPH <urn:x:added> { <urn:x:s> <urn:x:p> \"o\" } }")).build();
         int code = http.send(update, HttpResponse.BodyHandlers.discarding()).statusCode();
         assertTrue(code == 200 || code == 204, "update: " + code);
+    }
+
+    /** A write through Fuseki changes the data: the server warms again and builds the new state's index without a page asked. */
+    @Test
+    void aWriteThroughFusekiBuildsTheNewStatesIndexInTheBackground() throws Exception {
+        ScokgServer s = servers.start(options().withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
+        assertEquals(1, s.pageIndexes().builds());
+        insertATriple(s);
         for (int i = 0; i < 200 && s.pageIndexes().builds() < 2; i++) Thread.sleep(50);
         assertEquals(2, s.pageIndexes().builds(), "the new state's index, without any page asked");
         List<String> page = lines(get(s, "/scokg/query/triples-by-subject?limit=100000&offset=1"));
         assertTrue(page.stream().anyMatch(l -> l.contains("urn:x:s")), page.toString());
         assertEquals(2, s.pageIndexes().builds(), "the page used it");
+    }
+
+    /** Waits until the warm-up of {@code s} has kept {@code n} materialised answers. */
+    static void awaitMaterialised(ScokgServer s, long n) throws InterruptedException {
+        for (int i = 0; i < 400 && s.answers().builds() < n; i++) Thread.sleep(50);
+        assertEquals(n, s.answers().builds(), "materialised answers kept");
+    }
+
+    /**
+     * The warm-up materialises triples-by-subject's whole answer (it has a page index and no
+     * parameter); then every page, the unpaged answer and the bound on rows are read from its file,
+     * and give what a server that computes them gives, body, Link and row-limit header alike.
+     */
+    @Test
+    void materialisedPagesAreTheComputedPages() throws Exception {
+        ScokgServer computed = servers.start(options().withCacheBytes(0).withMaxRows(20));
+        ScokgServer kept = servers.start(options().withCacheBytes(0).withMaxRows(20).withWarmCache(true));
+        awaitMaterialised(kept, 1);
+        List<String> asked = new ArrayList<>(List.of("", "?limit=0", "?offset=3", "?limit=25&offset=0", "?limit=1000&offset=7"));
+        int total = 0;
+        for (String path = "/scokg/query/triples-by-subject?limit=20"; path != null; ) {
+            HttpResponse<String> r = get(computed, path);
+            total += lines(r).size();
+            path = next(r);
+        }
+        assertTrue(total > 40, "the sample store has " + total + " triples");
+        for (int size : new int[] {1, 6, 20})
+            for (int offset = 0; offset <= total + 1; offset += 5) asked.add("?limit=" + size + "&offset=" + offset);
+        long reads = kept.answers().reads();
+        for (String query : asked) {
+            HttpResponse<String> c = get(computed, "/scokg/query/triples-by-subject" + query);
+            HttpResponse<String> k = get(kept, "/scokg/query/triples-by-subject" + query);
+            assertEquals(c.body(), k.body(), query);
+            assertEquals(next(c), next(k), query);
+            assertEquals(c.headers().firstValue(ResultLimitFilter.HEADER), k.headers().firstValue(ResultLimitFilter.HEADER), query);
+        }
+        assertEquals(asked.size(), kept.answers().reads() - reads, "every request was read from the file");
+        assertEquals(0, computed.answers().builds(), "no warm-up, nothing materialised");
+    }
+
+    /** Off with --no-materialise: the warm-up builds the page index only. */
+    @Test
+    void materialisingCanBeTurnedOff() throws Exception {
+        ScokgServer s = servers.start(options().withWarmCache(true).withMaterialise(false));
+        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
+        assertTrue(s.awaitWarm(Duration.ofSeconds(20)));
+        assertNull(s.answers());
+        assertEquals(3, lines(get(s, "/scokg/query/triples-by-subject?limit=3&offset=4")).size());
+    }
+
+    /**
+     * A write changes the data: pages are computed from the new state at once (never read from the
+     * old state's file), the warm-up materialises the new state, and the old file is deleted; so is
+     * the new one when the server stops.
+     */
+    @Test
+    void aWriteIsSeenAtOnceAndTheNewStateIsMaterialised() throws Exception {
+        ScokgServer s = servers.start(options().withCacheBytes(0).withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
+        awaitMaterialised(s, 1);
+        Path dir = s.answers().directory();
+        assertEquals(1, fileCount(dir));
+        insertATriple(s);
+        List<String> page = lines(get(s, "/scokg/query/triples-by-subject?limit=1000"));
+        assertTrue(page.stream().anyMatch(l -> l.contains("urn:x:s")), "the new state, materialised or not: " + page);
+        awaitMaterialised(s, 2);
+        long reads = s.answers().reads();
+        assertEquals(page, lines(get(s, "/scokg/query/triples-by-subject?limit=1000")));
+        assertEquals(reads + 1, s.answers().reads(), "read from the new state's file");
+        assertEquals(1, fileCount(dir), "the old state's file is deleted");
+        s.close();
+        assertFalse(Files.exists(dir), "stopping deletes the files and their directory");
+    }
+
+    static long fileCount(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            return files.count();
+        }
     }
 
     @Test
