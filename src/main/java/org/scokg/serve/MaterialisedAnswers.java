@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The trade-off: a file per query in a temporary directory, about the size of the answer as TSV
  * (about 0.5 GB for the 635,000 mentions of a 100 MB corpus, which repeat their sentence), deleted
- * when the server stops; and a build after each change of the data (minutes of one core at 100 MB,
+ * when the server stops (those a killed server left, by the next server's first build); and a build after each change of the data (minutes of one core at 100 MB,
  * in the background, while pages are computed as before). A build that fails (a full disk, a row
  * with a blank node) is logged, and the query is computed as before.
  */
@@ -57,6 +57,9 @@ public final class MaterialisedAnswers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MaterialisedAnswers.class);
     /** Rows a build computes at once: the cost per row hardly falls past a few hundred, and memory is that of one chunk. */
     static final int CHUNK = 1000;
+    /** The files' directory is {@code scokg-answers-PID-…} in the temporary directory. */
+    static final String DIRECTORY_PREFIX = "scokg-answers-";
+    private static final java.util.regex.Pattern DIRECTORY_NAME = java.util.regex.Pattern.compile("scokg-answers-([0-9]{1,18})-.*");
 
     /**
      * A kept answer: its file, and for each {@link CannedQuery#columnParams() column parameter}'s
@@ -175,7 +178,8 @@ public final class MaterialisedAnswers implements AutoCloseable {
                 if (closed || now == null || k != null && k.state().equals(now)) return false;
                 try {
                     if (dir == null) {
-                        dir = Files.createTempDirectory("scokg-answers-");
+                        removeStaleDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+                        dir = Files.createTempDirectory(DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-");
                         dir.toFile().deleteOnExit();
                     }
                     file = Files.createTempFile(dir, query.name() + "-", ".tsv");
@@ -262,6 +266,28 @@ public final class MaterialisedAnswers implements AutoCloseable {
         }
         files.forEach(k -> k.file().close());
         deleteDirectory();
+    }
+
+    /**
+     * Deletes the answer directories in {@code tmp} of processes that are no longer running: a
+     * server killed outside the JVM's control (kill -9, a crash) leaves its files behind, about
+     * 0.5 GB at 100 MB.
+     */
+    static void removeStaleDirectories(Path tmp) {
+        try (var dirs = Files.newDirectoryStream(tmp, DIRECTORY_PREFIX + "*")) {
+            for (Path d : dirs) {
+                java.util.regex.Matcher m = DIRECTORY_NAME.matcher(d.getFileName().toString());
+                if (!m.matches() || !Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+                if (ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)) continue;
+                try (var files = Files.list(d)) {
+                    for (Path f : files.toList()) Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(d);
+                LOG.info("removed {}, left by a server that stopped without cleaning up", d);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("looking for stale answer directories in {}: {}", tmp, e.toString());
+        }
     }
 
     /** Deletes the directory of the files if it is empty (a build may still be writing in it). */
