@@ -32,7 +32,7 @@ import org.scokg.store.ScokgStore;
 
 /**
  * The built-in canned queries on the seeds store: what a server reads from its materialised answers
- * is what a server that computes every request answers, in JSON, CSV and TSV, for the whole answer
+ * is what a server that computes every request answers, in JSON, CSV, TSV and XML, for the whole answer
  * and for pages across it.
  */
 class MaterialisedSeedsTest {
@@ -94,7 +94,7 @@ class MaterialisedSeedsTest {
                 for (int limit : new int[] {1, 10, 100})
                     paths.add("/scokg/query/" + name + "?limit=" + limit + "&offset=" + Math.max(0, offset));
             for (String path : paths)
-                for (String accept : new String[] {CannedQueryHandler.JSON_RESULTS, CannedQueryHandler.CSV, CannedQueryHandler.TSV}) {
+                for (String accept : new String[] {CannedQueryHandler.JSON_RESULTS, CannedQueryHandler.CSV, CannedQueryHandler.TSV, CannedQueryHandler.XML_RESULTS}) {
                     HttpResponse<String> c = get(computed, path, accept), k = get(kept, path, accept);
                     assertEquals(c.body(), k.body(), path + " as " + accept);
                     assertEquals(c.headers().firstValue("Link"), k.headers().firstValue("Link"), path);
