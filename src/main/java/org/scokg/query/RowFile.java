@@ -205,6 +205,8 @@ public final class RowFile implements AutoCloseable {
                 starts[this.rows++] = end + (lineStart - body);
                 lineStart = nl + 1;
             }
+            if (lineStart < tsv.length)    // one line a row is what every read relies on
+                throw new IOException("Jena's TSV of " + rows.size() + " rows has more lines than rows");
             ByteBuffer data = ByteBuffer.wrap(tsv, body, tsv.length - body);
             long at = end;
             while (data.hasRemaining()) at += channel.write(data, at);
