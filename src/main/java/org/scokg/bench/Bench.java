@@ -560,7 +560,8 @@ public final class Bench {
         row("(paged: limit=%d at the start, a third, two thirds and the end of the answer of each query without required", PAGE);
         row(" parameters, %d pages; lookup: agreement-trace?title=, mentions?doc=, attendees?meeting=, mentions?source=, %d", pages.size(), lookups.size());
         row(" requests with values spread through the store; plain: the same SPARQL, parameters bound and the same LIMIT/OFFSET;");
-        row(" cached figures are hits: every page and lookup was asked once before; one server of each kind for all rows)");
+        row(" cached figures are hits: every page and lookup was asked once before; uncached: a server without the cache, measured");
+        row(" after its warm-up, so pages and column lookups are read from its materialised answers; one server of each kind)");
         row(LATENCY_HEADER, "kind", "clients", "cached50", "cached99", "uncached50", "uncached99",
             "plain50", "plain99", "u99/p99", "c99/p99");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

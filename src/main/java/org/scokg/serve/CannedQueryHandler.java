@@ -275,22 +275,21 @@ final class CannedQueryHandler {
      * Failures are logged only.
      */
     void warm(java.util.function.BooleanSupplier stop) {
-        for (String n : catalog.names()) {
+        List<CannedQuery> indexed = catalog.names().stream().map(catalog::get)
+            .filter(q -> q.pageIndexVar() != null && q.params().stream().noneMatch(CannedQuery.Param::required)).toList();
+        for (CannedQuery q : indexed) {
             if (stop.getAsBoolean()) return;
-            CannedQuery q = catalog.get(n);
-            if (q.pageIndexVar() == null || q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
             try {
                 Txn.executeRead(dataset, () -> pageIndexes.index(q, q.bind(Map.of())));
             } catch (RuntimeException e) {
                 if (stop.getAsBoolean()) return;
-                LOG.warn("building the page index of canned query {} failed: {}", n, QueryRunner.oneLine(e));
+                LOG.warn("building the page index of canned query {} failed: {}", q.name(), QueryRunner.oneLine(e));
             }
         }
+        // every index first, so that pages are found through them while the answers are built
         if (answers != null)
-            for (String n : catalog.names()) {
+            for (CannedQuery q : indexed) {
                 if (stop.getAsBoolean()) return;
-                CannedQuery q = catalog.get(n);
-                if (q.pageIndexVar() == null || q.params().stream().anyMatch(CannedQuery.Param::required)) continue;
                 answers.build(q, page -> QueryRunner.run(dataset, q, Map.of(), page, timeoutMillis, Long.MAX_VALUE, narrowing), stop);
             }
         if (cache == null) return;

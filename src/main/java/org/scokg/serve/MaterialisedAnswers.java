@@ -16,11 +16,8 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.query.ResultSetFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
-import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.scokg.query.CannedQuery;
@@ -41,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * whole build, and the file is kept for the state of the data that transaction saw
  * ({@link ResultCache#dataState}); a request whose transaction sees another state (the data changed,
  * or an older reader) is computed as before. Without TDB2 there is no data version and nothing is
- * kept.
+ * kept. (Not a {@link PerState}: there a request that finds no value builds it and others wait for
+ * it; here no request waits for a build of minutes.)
  *
  * <p>A request with {@link CannedQuery#columnParams() column parameters} only is selected from the
  * same file: the build remembers, for each such column, the numbers of the rows that hold each
@@ -130,7 +128,7 @@ public final class MaterialisedAnswers implements AutoCloseable {
             selected = selected == null ? rows : intersection(selected, rows);
         }
         long total = selected == null ? k.file().rows() : selected.length;
-        long keep = page.hasLimit() ? Math.min(page.limit(), maxRows) : maxRows;
+        long keep = QueryRunner.rowsKept(page, maxRows);
         long from = Math.min(page.offset(), total);
         long to = keep >= total - from ? total : from + keep;
         List<Binding> rows;
@@ -143,10 +141,7 @@ public final class MaterialisedAnswers implements AutoCloseable {
             return null;
         }
         reads.incrementAndGet();
-        boolean more = to < total;
-        boolean truncated = more && rows.size() == maxRows && !(page.hasLimit() && page.limit() <= maxRows);
-        ResultSet rs = ResultSet.adapt(RowSetStream.create(Var.varList(k.file().vars()), rows.iterator()));
-        return new QueryRunner.Outcome(ResultSetFactory.makeRewindable(rs), null, truncated, more);
+        return QueryRunner.rows(Var.varList(k.file().vars()), rows, page, maxRows, to < total);
     }
 
     /** The numbers in both ascending arrays. */

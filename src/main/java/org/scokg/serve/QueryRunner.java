@@ -45,7 +45,7 @@ final class QueryRunner {
      */
     static Outcome run(Dataset dataset, CannedQuery q, Map<String, String> params, Page page, long timeoutMillis, long maxRows,
                        CannedQuery.Narrowing narrowing) {
-        long keep = page.hasLimit() ? Math.min(page.limit(), maxRows) : maxRows;
+        long keep = rowsKept(page, maxRows);
         Page asked = page.all() || keep == Long.MAX_VALUE ? page : new Page(page.offset(), keep + 1);
         return Txn.calculateRead(dataset, () -> {
             try (QueryExecution qe = q.prepare(dataset, params, asked, timeoutMillis, narrowing)) {
@@ -53,17 +53,28 @@ final class QueryRunner {
                     ResultSet rs = qe.execSelect();
                     List<Binding> rows = new ArrayList<>();
                     while (rows.size() < keep && rs.hasNext()) rows.add(rs.nextBinding());
-                    boolean more = rs.hasNext();
-                    boolean truncated = more && rows.size() == maxRows && !(page.hasLimit() && page.limit() <= maxRows);
-                    List<Var> vars = Var.varList(rs.getResultVars());
-                    ResultSet copy = ResultSet.adapt(RowSetStream.create(vars, rows.iterator()));
-                    return new Outcome(ResultSetFactory.makeRewindable(copy), null, truncated, more);
+                    return rows(Var.varList(rs.getResultVars()), rows, page, maxRows, rs.hasNext());
                 }
                 if (qe.getQuery().isAskType())
                     return new Outcome(null, qe.execAsk());
                 throw new IllegalStateException("canned query '" + q.name() + "' is not a SELECT or ASK query");
             }
         });
+    }
+
+    /** The most rows {@code page} keeps under the bound {@code maxRows}. */
+    static long rowsKept(Page page, long maxRows) {
+        return page.hasLimit() ? Math.min(page.limit(), maxRows) : maxRows;
+    }
+
+    /**
+     * The outcome of {@code page} when its rows are {@code rows} and {@code more} says whether the
+     * answer goes on after them: truncated when the bound on rows, not the page's limit, cut it.
+     */
+    static Outcome rows(List<Var> vars, List<Binding> rows, Page page, long maxRows, boolean more) {
+        boolean truncated = more && rows.size() == maxRows && !(page.hasLimit() && page.limit() <= maxRows);
+        ResultSet copy = ResultSet.adapt(RowSetStream.create(vars, rows.iterator()));
+        return new Outcome(ResultSetFactory.makeRewindable(copy), null, truncated, more);
     }
 
     /** One line, for a message to the client. */
