@@ -31,8 +31,8 @@ import org.scokg.query.CannedQueries;
  *                           Default: two per core. Unpaged answers and cache hits never wait
  * @param materialise        when true (and {@code warmCache}), the warm-up also computes the whole
  *                           answer of each of those queries into a file ({@link MaterialisedAnswers}),
- *                           and their pages and unpaged answers are read from it for that state of
- *                           the data: milliseconds instead of a computation, for a file in the
+ *                           and their pages, unpaged answers and lookups by a column parameter are
+ *                           read from it for that state of the data: milliseconds instead of a computation, for a file in the
  *                           temporary directory (about the size of the answer as TSV) and a few
  *                           minutes of one core after each change at 100 MB
  */
