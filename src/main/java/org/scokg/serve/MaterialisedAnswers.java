@@ -111,14 +111,11 @@ public final class MaterialisedAnswers implements AutoCloseable {
      * parameter, or the file cannot be read: the caller computes it.
      */
     QueryRunner.Outcome read(CannedQuery query, Binding values, Page page, long maxRows) {
-        if (!versioned) return null;
-        ResultCache.State now = ResultCache.dataState(dataset.asDatasetGraph(), 0);
-        if (now == null) return null;
         Kept k;
         synchronized (this) {
-            k = kept.get(query.name());
-            if (k == null || !k.state().equals(now)) return null;
+            k = kept.get(query.name());    // first: most queries with parameters have none
         }
+        if (k == null || !k.state().equals(ResultCache.dataState(dataset.asDatasetGraph(), 0))) return null;
         int[] selected = null;     // null: every row
         for (Iterator<Var> it = values.vars(); it.hasNext(); ) {
             Var v = it.next();
@@ -214,7 +211,7 @@ public final class MaterialisedAnswers implements AutoCloseable {
                 }
                 Kept k = kept.get(query.name());
                 // another build may have kept a newer state meanwhile
-                if (k != null && k.state().coordinator() == now.coordinator() && k.state().dataVersion() > now.dataVersion()) {
+                if (k != null && k.state().isNewerThan(now)) {
                     done.close();
                     return false;
                 }

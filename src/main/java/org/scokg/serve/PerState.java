@@ -76,7 +76,7 @@ final class PerState<V> {
             Entry<V> e = kept.get(key);
             if (e != null && e.state().equals(now)) waitFor = e.value();
             else {
-                keep = e == null || e.state().coordinator() != now.coordinator() || e.state().dataVersion() < now.dataVersion();
+                keep = e == null || !e.state().isNewerThan(now);
                 mine = new CompletableFuture<>();
                 if (keep) kept.put(key, new Entry<>(now, mine));
             }

@@ -35,7 +35,12 @@ final class ResultCache {
     private static final Logger LOG = LoggerFactory.getLogger(ResultCache.class);
 
     /** A state of the data. */
-    record State(Object coordinator, long dataVersion, long generation) {}
+    record State(Object coordinator, long dataVersion, long generation) {
+        /** True when this is a later state of the same storage than {@code other}: a value of it is kept over one of {@code other}. */
+        boolean isNewerThan(State other) {
+            return coordinator == other.coordinator && dataVersion > other.dataVersion;
+        }
+    }
 
     /** A stored answer. */
     private record Entry(State state, Answer answer) {
