@@ -6,9 +6,6 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -92,19 +85,22 @@ import org.scokg.text.SourceText;
  * with {@link Options#queriesOnly()} as well, the loading step and then the query latency on
  * the seeds store and the largest store loaded. {@link Options#queriesOnly()} alone measures
  * the seeds store, and {@link Options#store()} as the big store when given.
+ * {@link Options#extractionOnly()} runs only the extraction table (the corpora, the warm-up,
+ * then HanLP and extraction over each).
  */
 public final class Bench {
     /** What to run. */
     public record Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                           int requests, boolean fork, String childXmx, boolean up, boolean queriesOnly, boolean loadingOnly,
-                          int loadPasses, Path store) {
+                          int loadPasses, Path store, int warmUpSeconds, boolean extractionOnly) {
         public Options {
             if (loadPasses < 1) throw new IllegalArgumentException("loadPasses must be 1 or more, got " + loadPasses);
+            if (warmUpSeconds < 0) throw new IllegalArgumentException("warmUpSeconds must be 0 or more, got " + warmUpSeconds);
         }
 
         public Options(List<Double> sizesMb, Path out, long seed, Path seeds, Path jar,
                        int requests, boolean fork, String childXmx, boolean up) {
-            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false, LOAD_PASSES, null);
+            this(sizesMb, out, seed, seeds, jar, requests, fork, childXmx, up, false, false, LOAD_PASSES, null, WARM_UP_SECONDS, false);
         }
     }
 
@@ -145,6 +141,12 @@ public final class Bench {
             say.accept("generating " + mb + " MB");
             corpora.put(mb, gen.write(o.out().resolve("corpus-" + label(mb)), (long) (mb * 1_000_000)));
         }
+        if (o.extractionOnly()) {
+            // Only the extraction table: the warm-up, then HanLP and extraction over each corpus.
+            extraction(corpora, warmUp());
+            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
+            return table;
+        }
         if (o.loadingOnly()) {
             // Only the loading table: the corpora's N-Quads (extracted as the heap step does), then the loaders.
             Map<Double, Path> nquads = new LinkedHashMap<>();
@@ -161,8 +163,8 @@ public final class Bench {
             Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
             return table;
         }
-        warmUp(corpora.values().iterator().next());
-        extraction(corpora);
+        String warmed = warmUp();
+        extraction(corpora, warmed);
         Map<Double, Path> nquads = heap(corpora);
         Path biggest = loading(corpora, nquads);
         queries(biggest);
@@ -204,20 +206,52 @@ public final class Bench {
         return Extraction.extract(t).model().size();
     }
 
-    private void warmUp(CorpusGenerator.Corpus c) {
+    /** Seconds the extraction warm-up lasts at least, by default ({@code --warm-up}). */
+    public static final int WARM_UP_SECONDS = 15;
+    /** The warm-up stops after this even if its rounds still differ. */
+    static final long WARM_MAX_NANOS = 90_000_000_000L;
+    /** The warm-up corpus's size: a round takes about half a second. */
+    static final long WARM_UP_BYTES = 1_000_000;
+    /** Two rounds in a row within this fraction of each other: the JIT has settled. */
+    static final double WARM_STABLE = 0.05;
+
+    /**
+     * JIT and dictionary warm-up on a corpus of its own (about 1 MB, generated with the next
+     * seed, so its names and titles are not the measured corpora's): rounds of HanLP and
+     * extraction, at least {@code --warm-up} seconds, then until two rounds in a row take times
+     * within 5 % of each other (at most {@link #WARM_MAX_NANOS}). Two fixed rounds (about a
+     * second) were not enough: the 1 MB extraction passes after them ran at 0.5–0.75 of the 10 MB
+     * passes' speed, and HanLP's at 0.55–0.6, so the 1 MB s/MB measured the JIT, not the size.
+     * Warming on the measured 1 MB corpus itself went wrong the other way: its names and titles
+     * were then in extraction's memoised conversions, and it ran 1.4× as fast as 10 MB.
+     * Returns a line for the table saying what the warm-up did.
+     */
+    private String warmUp() throws IOException {
         say.accept("warming up (JIT, dictionaries)");
+        CorpusGenerator.Corpus c = new CorpusGenerator(o.seed() + 1).write(o.out().resolve("corpus-warm-up"), WARM_UP_BYTES);
         SourceReader reader = new SourceReader();
         Segment seg = segmenter();
         List<Path> fs = files(c.dir());
-        // Two rounds over up to 40 documents (about 1 MB): the regex engine and HanLP's
-        // dictionaries need that much before timings settle.
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        for (int round = 0; round < 2 && System.nanoTime() < deadline; round++)
-            for (Path p : fs.subList(0, Math.min(fs.size(), 40))) {
+        long start = System.nanoTime(), previous = -1, last = -1;
+        int rounds = 0;
+        while (true) {
+            long t0 = System.nanoTime();
+            for (Path p : fs) {
                 SourceText t = read(reader, p);
                 hanlp(t, seg);
                 extract(t);
             }
+            previous = last;
+            last = System.nanoTime() - t0;
+            rounds++;
+            long elapsed = System.nanoTime() - start;
+            boolean stable = previous > 0 && Math.abs(last - previous) <= WARM_STABLE * previous;
+            if (elapsed >= WARM_MAX_NANOS || (elapsed >= o.warmUpSeconds() * 1_000_000_000L && stable)) {
+                return String.format(Locale.ROOT, "(warm-up before the passes: %d rounds of HanLP and extraction over %d documents of their own (seed + 1) in %.0f s;"
+                    + " the last two rounds %.2f and %.2f s%s)", rounds, fs.size(), elapsed / 1e9, previous / 1e9, last / 1e9,
+                    stable ? "" : ", not yet within 5 %");
+            }
+        }
     }
 
     /** Wall time in nanoseconds of {@code work} over every file, on {@code threads} threads. */
@@ -238,7 +272,7 @@ public final class Bench {
         return System.nanoTime() - t0;
     }
 
-    private void extraction(Map<Double, CorpusGenerator.Corpus> corpora) throws Exception {
+    private void extraction(Map<Double, CorpusGenerator.Corpus> corpora, String warmed) throws Exception {
         row("");
         row("## extraction (chars/s; read from disk included in both; 1-thread figures are the better of 2 alternated passes; x hanlp = extraction time / HanLP time)");
         row("%-7s %6s %11s %12s %12s %9s %12s %9s %10s %10s", "size", "docs", "chars", "hanlp c/s", "extract c/s",
@@ -267,6 +301,7 @@ public final class Bench {
                 perMb, (double) h1 / h2);
         }
         row("(x hanlp: target <= 1.50; 2t/1t: speed-up on 2 threads; s/MB 1t should not grow with size)");
+        row(warmed);
     }
 
     // ------------------------------------------------------------ heap
@@ -458,7 +493,8 @@ public final class Bench {
         row("");
         row("## canned-query latency over HTTP (ms; %d requests per cell, round-robin over the queries without required parameters)", o.requests());
         row("(cached: a server with the result cache; uncached: a server started with the cache off, which also answers plain;");
-        row(" plain: the same SPARQL text sent to /scokg/sparql; each row starts both servers afresh, one after the other)");
+        row(" plain: the same SPARQL text sent to /scokg/sparql; each row starts both servers afresh, one after the other;");
+        row(" each cell is run once unmeasured first; the client: blocking GETs on kept-alive connections, in this JVM)");
         row(LATENCY_HEADER, "store", "clients", "cached50", "cached99", "uncached50", "uncached99",
             "plain50", "plain99", "u99/p99", "c99/p99");
         Path seedsDb = o.out().resolve("db-seeds");
@@ -499,27 +535,34 @@ public final class Bench {
         }
     }
 
-    /** The seeds store: every cell with servers started afresh, round-robin over the whole answers of the parameterless queries. */
+    /**
+     * The seeds store: every cell with servers started afresh, round-robin over the whole answers
+     * of the parameterless queries. Each measured cell follows the same cell unmeasured: the
+     * seeds' requests take milliseconds, so without it the JIT's compiling and the server's
+     * first requests at this concurrency would be a part of the p99 of 200 requests.
+     */
     private void latency(String name, Path db, int requests) throws Exception {
         CannedQueries catalog = CannedQueries.builtIn();
         List<Request> whole = wholeStoreQueries(catalog).stream().map(n -> new Request(n, Map.of(), Page.ALL)).toList();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ServerOptions cached = new ServerOptions(db, "127.0.0.1", 0, 0);
         ServerOptions uncached = cached.withCacheBytes(0);
         for (int clients : new int[] {1, 4, 16}) {
             double[] c, u, p;
             try (ScokgServer server = ScokgServer.start(cached)) {
                 Urls urls = urls(server, whole, catalog);
-                warm(http, urls, 3);
+                warm(urls, 3);
                 say.accept("latency " + name + " at " + clients + " client(s), cached");
-                c = percentiles(run(http, urls.canned(), clients, requests));
+                run(urls.canned(), clients, requests);
+                c = percentiles(run(urls.canned(), clients, requests));
             }
             try (ScokgServer server = ScokgServer.start(uncached)) {
                 Urls urls = urls(server, whole, catalog);
-                warm(http, urls, 3);
+                warm(urls, 3);
                 say.accept("latency " + name + " at " + clients + " client(s), uncached and plain");
-                u = percentiles(run(http, urls.canned(), clients, requests));
-                p = percentiles(run(http, urls.plain(), clients, requests));
+                run(urls.canned(), clients, requests);
+                u = percentiles(run(urls.canned(), clients, requests));
+                run(urls.plain(), clients, requests);
+                p = percentiles(run(urls.plain(), clients, requests));
             }
             row(LATENCY_ROW, name, clients, c[0], c[1], u[0], u[1], p[0], p[1], u[1] / p[1], c[1] / p[1]);
         }
@@ -564,19 +607,18 @@ public final class Bench {
         row(" after its warm-up, so pages and column lookups are read from its materialised answers; one server of each kind)");
         row(LATENCY_HEADER, "kind", "clients", "cached50", "cached99", "uncached50", "uncached99",
             "plain50", "plain99", "u99/p99", "c99/p99");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ServerOptions cached = new ServerOptions(db, "127.0.0.1", 0, BIG_STORE_TIMEOUT_MILLIS);
         int[] clientCounts = {1, 4, 16};
         Map<String, double[]> c = new LinkedHashMap<>(), u = new LinkedHashMap<>(), p = new LinkedHashMap<>();
         try (ScokgServer server = ScokgServer.start(cached)) {
             Urls pg = urls(server, pages, catalog), lk = urls(server, lookups, catalog);
             say.accept("latency " + name + ": asking every page and lookup once (cached)");
-            warmCanned(http, pg);
-            warmCanned(http, lk);
+            warmCanned(pg);
+            warmCanned(lk);
             for (int clients : clientCounts) {
                 say.accept("latency " + name + " at " + clients + " client(s), cached");
-                c.put("paged" + clients, percentiles(run(http, pg.canned(), clients, pageRequests)));
-                c.put("lookup" + clients, percentiles(run(http, lk.canned(), clients, o.requests())));
+                c.put("paged" + clients, percentiles(run(pg.canned(), clients, pageRequests)));
+                c.put("lookup" + clients, percentiles(run(lk.canned(), clients, o.requests())));
             }
         }
         List<String[]> unpaged = new ArrayList<>();
@@ -595,24 +637,24 @@ public final class Bench {
             Urls pg = urls(server, pages, catalog), lk = urls(server, lookups, catalog);
             say.accept("latency " + name + ": asking every page and lookup once (uncached and plain)");
             for (int i = 0; i < pages.size(); i++) {
-                get(http, pg.canned().get(i));
-                get(http, pg.plain().get(i));
+                get(pg.canned().get(i));
+                get(pg.plain().get(i));
             }
-            warm(http, lk, 1);
+            warm(lk, 1);
             for (int clients : clientCounts) {
                 say.accept("latency " + name + " at " + clients + " client(s), uncached and plain");
-                u.put("paged" + clients, percentiles(run(http, pg.canned(), clients, pageRequests)));
-                p.put("paged" + clients, percentiles(run(http, pg.plain(), clients, pageRequests)));
-                u.put("lookup" + clients, percentiles(run(http, lk.canned(), clients, o.requests())));
-                p.put("lookup" + clients, percentiles(run(http, lk.plain(), clients, o.requests())));
+                u.put("paged" + clients, percentiles(run(pg.canned(), clients, pageRequests)));
+                p.put("paged" + clients, percentiles(run(pg.plain(), clients, pageRequests)));
+                u.put("lookup" + clients, percentiles(run(lk.canned(), clients, o.requests())));
+                p.put("lookup" + clients, percentiles(run(lk.plain(), clients, o.requests())));
             }
-            random.addAll(randomPages(http, server, name, whole, clientCounts, "materialised"));
+            random.addAll(randomPages(server, name, whole, clientCounts, "materialised"));
             say.accept("latency " + name + ": unpaged whole-store answers");
             for (Map.Entry<String, Long> e : whole.entrySet())
                 // Past --max-rows the server cuts the answer: its time says nothing of the query's.
                 unpaged.add(e.getValue() > ServerOptions.DEFAULT_MAX_ROWS
                     ? new String[] {e.getKey(), Long.toString(e.getValue()), "-", "skipped", "(over", "max-rows)"}
-                    : unpaged(http, server, catalog, e.getKey(), e.getValue()));
+                    : unpaged(server, catalog, e.getKey(), e.getValue()));
         }
         // The same random pages computed (through the page indexes, waiting at the page gate), as
         // before materialised answers and while a server builds them.
@@ -620,10 +662,10 @@ public final class Bench {
             say.accept("latency " + name + ": the first pages of a server that computes its pages (they build the page indexes)");
             for (Request r : pages) {
                 long t0 = System.nanoTime();
-                get(http, canned(server, r));
+                get(canned(server, r));
                 firstPage.putIfAbsent(r.name(), (System.nanoTime() - t0) / 1e6);
             }
-            random.addAll(randomPages(http, server, name, whole, clientCounts, "computed"));
+            random.addAll(randomPages(server, name, whole, clientCounts, "computed"));
         }
         for (String kind : new String[] {"paged", "lookup"})
             for (int clients : clientCounts) {
@@ -661,14 +703,14 @@ public final class Bench {
     static final int RANDOM_PAGE_REQUESTS = 300;
 
     /** One row per client count: random pages of the whole-store queries on {@code server}. */
-    private List<String> randomPages(HttpClient http, ScokgServer server, String name, Map<String, Long> whole,
+    private List<String> randomPages(ScokgServer server, String name, Map<String, Long> whole,
                                      int[] clientCounts, String pages) throws Exception {
         List<String> rows = new ArrayList<>();
         for (int clients : clientCounts) {
             say.accept("latency " + name + " at " + clients + " client(s), random pages, uncached, " + pages);
             List<URI> uris = randomPages(server, whole, RANDOM_PAGE_REQUESTS, o.seed() + clients);
             long t0 = System.nanoTime();
-            long[] ns = run(http, uris, clients, uris.size());
+            long[] ns = run(uris, clients, uris.size());
             double seconds = (System.nanoTime() - t0) / 1e9;
             long[] sorted = ns.clone();
             Arrays.sort(sorted);
@@ -695,16 +737,16 @@ public final class Bench {
     static final int UNPAGED_REQUESTS = 3;
 
     /** One row of the unpaged table: query, rows, JSON MB, canned ms, plain ms, ratio. */
-    private static String[] unpaged(HttpClient http, ScokgServer server, CannedQueries catalog, String name, long rows) {
+    private static String[] unpaged(ScokgServer server, CannedQueries catalog, String name, long rows) {
         Urls urls = urls(server, List.of(new Request(name, Map.of(), Page.ALL)), catalog);
         long[] canned = new long[UNPAGED_REQUESTS], plain = new long[UNPAGED_REQUESTS];
         long bytes = 0;
         for (int i = 0; i < UNPAGED_REQUESTS; i++) {
             long t0 = System.nanoTime();
-            bytes = get(http, urls.canned().get(0));
+            bytes = get(urls.canned().get(0));
             canned[i] = System.nanoTime() - t0;
             t0 = System.nanoTime();
-            get(http, urls.plain().get(0));
+            get(urls.plain().get(0));
             plain[i] = System.nanoTime() - t0;
         }
         double c = percentiles(canned)[0], p = percentiles(plain)[0];
@@ -857,60 +899,36 @@ public final class Bench {
     }
 
     /** Warm-up: every request {@code rounds} times each way (plans, node caches, JIT; and the result cache if any). */
-    private static void warm(HttpClient http, Urls urls, int rounds) {
+    private static void warm(Urls urls, int rounds) {
         for (int round = 0; round < rounds; round++)
-            for (int i = 0; i < urls.canned().size(); i++) { get(http, urls.canned().get(i)); get(http, urls.plain().get(i)); }
+            for (int i = 0; i < urls.canned().size(); i++) { get(urls.canned().get(i)); get(urls.plain().get(i)); }
     }
 
     /** Every canned request once: on a server with the cache, the later ones are hits. */
-    private static void warmCanned(HttpClient http, Urls urls) {
-        for (URI u : urls.canned()) get(http, u);
+    private static void warmCanned(Urls urls) {
+        for (URI u : urls.canned()) get(u);
     }
 
-    private static long get(HttpClient http, URI uri) {
-        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(30))
-            .header("Accept", "application/sparql-results+json").GET().build();
-        try {
-            HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() != 200) throw new IllegalStateException(uri.getPath() + ": HTTP " + r.statusCode());
-            return r.body().length;
-        } catch (IOException e) {
-            throw new IllegalStateException(uri.getPath() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+    private static long get(URI uri) {
+        return LoadClient.get(uri);
     }
 
     /**
-     * {@code requests} GETs by {@code clients} concurrent clients, round-robin over the URIs;
-     * latencies in ns. Starts with a full collection: the server runs in this JVM, and the garbage
+     * {@code requests} GETs by {@code clients} concurrent clients ({@link LoadClient#latencies});
+     * latencies in ns of those answered; failed ones are reported in the table. Starts with a full collection: the server runs in this JVM, and the garbage
      * of the cell before (plain queries that sort the whole store) would otherwise be collected
      * during this one.
      */
-    private long[] run(HttpClient http, List<URI> uris, int clients, int requests) throws Exception {
+    private long[] run(List<URI> uris, int clients, int requests) throws Exception {
         System.gc();
-        int n = Math.max(clients, requests);
-        long[] lat = new long[n];
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int c = 0; c < clients; c++)
-                fs.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < n) {
-                        long t0 = System.nanoTime();
-                        get(http, uris.get(i % uris.size()));
-                        lat[i] = System.nanoTime() - t0;
-                    }
-                    return null;
-                }));
-            for (Future<?> f : fs) f.get();
-        } finally {
-            pool.shutdownNow();
+        LoadClient.Latencies l = LoadClient.latencies(uris, clients, requests);
+        if (l.failed() > 0) {
+            say.accept("FAILED: " + l.failed() + " requests, the first: " + l.firstFailure());
+            row("(FAILED: %d of %d requests at %d clients, the first: %s; the row below is of the others)",
+                l.failed(), l.failed() + l.ns().length, clients, l.firstFailure());
         }
-        return lat;
+        if (l.ns().length == 0) throw new IllegalStateException("every request failed, the first: " + l.firstFailure());
+        return l.ns();
     }
 
     /** p50 and p99 in milliseconds (nearest rank). */
@@ -938,7 +956,6 @@ public final class Bench {
         int port;
         try (ServerSocket s = new ServerSocket(0)) { port = s.getLocalPort(); }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(java, "-jar", o.jar().toString(), "serve", "--db", db.toString(), "--port", Integer.toString(port))
             .redirectErrorStream(true).redirectOutput(o.out().resolve("serve.log").toFile()).start();
@@ -950,16 +967,13 @@ public final class Bench {
             while (System.nanoTime() < deadline && p.isAlive() && answer < 0) {
                 try {
                     if (ping < 0) {
-                        var r = http.send(HttpRequest.newBuilder(URI.create(base + "/$/ping")).GET().build(), HttpResponse.BodyHandlers.discarding());
-                        if (r.statusCode() == 200) ping = System.nanoTime() - t0;
+                        LoadClient.fetch(URI.create(base + "/$/ping"), Duration.ofSeconds(1), Duration.ofSeconds(5));
+                        ping = System.nanoTime() - t0;
                     }
-                    if (ping >= 0) {
-                        var r = http.send(HttpRequest.newBuilder(q).header("Accept", "application/sparql-results+json").GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() == 200 && r.body().contains("true")) answer = System.nanoTime() - t0;
-                    }
+                    String body = new String(LoadClient.fetch(q, Duration.ofSeconds(1), Duration.ofSeconds(5)), StandardCharsets.UTF_8);
+                    if (body.contains("true")) answer = System.nanoTime() - t0;
                 } catch (IOException notYet) {
-                    // not listening yet
+                    // not listening yet, or not answering yet
                 }
                 if (answer < 0) Thread.sleep(25);
             }

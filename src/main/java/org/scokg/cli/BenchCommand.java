@@ -43,12 +43,18 @@ final class BenchCommand extends Base {
     boolean noUp;
 
     @Option(names = "--only", paramLabel = "PART", split = ",", description = {"Run only these parts: queries (canned-query latency on the seeds store), loading (scokg and Jena's loaders),",
-        "or loading,queries (the loaders, then the latency on the seeds store and the largest store loaded)."})
+        "loading,queries (the loaders, then the latency on the seeds store and the largest store loaded),",
+        "or extraction (the extraction table: HanLP and extraction over each corpus)."})
     List<String> only;
 
     @Option(names = "--load-passes", defaultValue = "" + Bench.LOAD_PASSES, paramLabel = "N",
         description = "Loads with each loader and size, alternated; the fastest counts (default: ${DEFAULT-VALUE}).")
     int loadPasses;
+
+    @Option(names = "--warm-up", defaultValue = "" + Bench.WARM_UP_SECONDS, paramLabel = "SECONDS",
+        description = {"Warm-up before the extraction passes: at least this long, then until two rounds take times within 5 %",
+            "of each other (default: ${DEFAULT-VALUE})."})
+    int warmUpSeconds;
 
     @Option(names = "--store", paramLabel = "DIR",
         description = "With --only queries: also measure this TDB2 store as the big store (its ontology and gazetteer graphs are added if missing).")
@@ -63,14 +69,16 @@ final class BenchCommand extends Base {
         }
         if (requests < 1 || requests > 100_000) throw fail("--requests must be 1..100000");
         if (!java.nio.file.Files.isDirectory(seeds)) throw fail("no seeds folder at " + seeds + " (use --seeds DIR)");
-        if (only != null && !List.of("queries", "loading").containsAll(only)) throw fail("--only takes: queries, loading, or loading,queries");
+        if (only != null && !List.of("queries", "loading").containsAll(only) && !only.equals(List.of("extraction")))
+            throw fail("--only takes: queries, loading, loading,queries, or extraction");
         if (loadPasses < 1 || loadPasses > 10) throw fail("--load-passes must be 1..10");
+        if (warmUpSeconds < 0 || warmUpSeconds > 600) throw fail("--warm-up must be 0..600 seconds");
         if (store != null && (only == null || !only.equals(List.of("queries"))))
             throw fail("--store goes with --only queries (the other parts measure stores of their own)");
         if (store != null && !java.nio.file.Files.isDirectory(store)) throw fail("no store at " + store);
         boolean queriesOnly = only != null && only.contains("queries"), loadingOnly = only != null && only.contains("loading");
         new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && only == null,
-                queriesOnly, loadingOnly, loadPasses, store),
+                queriesOnly, loadingOnly, loadPasses, store, warmUpSeconds, only != null && only.contains("extraction")),
             out(), this::progress).run();
         progress("bench: results in " + out.resolve("bench-results.txt"));
         return 0;
