@@ -539,7 +539,7 @@ public final class Bench {
      * The seeds store: every cell with servers started afresh, round-robin over the whole answers
      * of the parameterless queries. Each measured cell follows the same cell unmeasured: the
      * seeds' requests take milliseconds, so without it the JIT's compiling and the server's
-     * first requests at this concurrency would be a part of the p99 of 200 requests.
+     * first requests at this concurrency would be a part of the p99.
      */
     private void latency(String name, Path db, int requests) throws Exception {
         CannedQueries catalog = CannedQueries.builtIn();

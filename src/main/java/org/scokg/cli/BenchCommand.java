@@ -27,7 +27,7 @@ final class BenchCommand extends Base {
     @Option(names = "--seeds", defaultValue = "seeds", paramLabel = "DIR", description = "The seeds, for the small store (default: ${DEFAULT-VALUE}).")
     Path seeds;
 
-    @Option(names = "--requests", defaultValue = "200", paramLabel = "N", description = "HTTP requests per latency cell (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--requests", defaultValue = "1000", paramLabel = "N", description = "HTTP requests per latency cell (default: ${DEFAULT-VALUE}).")
     int requests;
 
     @Option(names = "--jar", defaultValue = "target/scokg.jar", paramLabel = "FILE", description = "The jar whose start-up is timed (default: ${DEFAULT-VALUE}).")
