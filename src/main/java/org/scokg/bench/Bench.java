@@ -232,7 +232,7 @@ public final class Bench {
         SourceReader reader = new SourceReader();
         Segment seg = segmenter();
         List<Path> fs = files(c.dir());
-        long start = System.nanoTime(), previous = -1, last = -1;
+        long start = System.nanoTime(), previous, last = -1;
         int rounds = 0;
         while (true) {
             long t0 = System.nanoTime();
@@ -637,8 +637,8 @@ public final class Bench {
             Urls pg = urls(server, pages, catalog), lk = urls(server, lookups, catalog);
             say.accept("latency " + name + ": asking every page and lookup once (uncached and plain)");
             for (int i = 0; i < pages.size(); i++) {
-                get(pg.canned().get(i));
-                get(pg.plain().get(i));
+                LoadClient.get(pg.canned().get(i));
+                LoadClient.get(pg.plain().get(i));
             }
             warm(lk, 1);
             for (int clients : clientCounts) {
@@ -662,7 +662,7 @@ public final class Bench {
             say.accept("latency " + name + ": the first pages of a server that computes its pages (they build the page indexes)");
             for (Request r : pages) {
                 long t0 = System.nanoTime();
-                get(canned(server, r));
+                LoadClient.get(canned(server, r));
                 firstPage.putIfAbsent(r.name(), (System.nanoTime() - t0) / 1e6);
             }
             random.addAll(randomPages(server, name, whole, clientCounts, "computed"));
@@ -743,10 +743,10 @@ public final class Bench {
         long bytes = 0;
         for (int i = 0; i < UNPAGED_REQUESTS; i++) {
             long t0 = System.nanoTime();
-            bytes = get(urls.canned().get(0));
+            bytes = LoadClient.get(urls.canned().get(0));
             canned[i] = System.nanoTime() - t0;
             t0 = System.nanoTime();
-            get(urls.plain().get(0));
+            LoadClient.get(urls.plain().get(0));
             plain[i] = System.nanoTime() - t0;
         }
         double c = percentiles(canned)[0], p = percentiles(plain)[0];
@@ -901,16 +901,12 @@ public final class Bench {
     /** Warm-up: every request {@code rounds} times each way (plans, node caches, JIT; and the result cache if any). */
     private static void warm(Urls urls, int rounds) {
         for (int round = 0; round < rounds; round++)
-            for (int i = 0; i < urls.canned().size(); i++) { get(urls.canned().get(i)); get(urls.plain().get(i)); }
+            for (int i = 0; i < urls.canned().size(); i++) { LoadClient.get(urls.canned().get(i)); LoadClient.get(urls.plain().get(i)); }
     }
 
     /** Every canned request once: on a server with the cache, the later ones are hits. */
     private static void warmCanned(Urls urls) {
-        for (URI u : urls.canned()) get(u);
-    }
-
-    private static long get(URI uri) {
-        return LoadClient.get(uri);
+        for (URI u : urls.canned()) LoadClient.get(u);
     }
 
     /**

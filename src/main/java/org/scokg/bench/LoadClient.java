@@ -20,13 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Why this client and not {@code java.net.http.HttpClient}: the bench's clients run in the
  * server's JVM, on the same two cores, so whatever the client spends is taken from the server.
- * On the seeds' cached answers (up to 320 KB) at 16 clients, {@code HttpClient} (its selector
- * thread, flow control and buffer copies) cost about twice the CPU per request of this one, and
- * that showed in the server's p99 (BENCHMARKS.md, "The bench's client"). The trade-off: one
- * thread per client and no HTTP/2, which is all a latency cell needs.
+ * On the seeds' cached answers (up to 320 KB), whose hits cost the server 0.2–0.4 ms,
+ * {@code HttpClient} (its selector thread, flow control and buffer copies) measured 2–3× the
+ * median latency of this client and up to twice its p99 at 16 clients (BENCHMARKS.md, "The
+ * bench's client, and warmed cells"). The trade-off: one thread per client and no HTTP/2, which is all
+ * a latency cell needs.
  */
 final class LoadClient {
-    /** Connections each client count may keep; above the 16 clients of the largest cell. */
+    /** Idle connections kept per server: more than the 16 clients of the largest cell. */
     static final int KEEP_ALIVE = 64;
 
     static {

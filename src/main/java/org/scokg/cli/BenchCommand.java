@@ -76,9 +76,10 @@ final class BenchCommand extends Base {
         if (store != null && (only == null || !only.equals(List.of("queries"))))
             throw fail("--store goes with --only queries (the other parts measure stores of their own)");
         if (store != null && !java.nio.file.Files.isDirectory(store)) throw fail("no store at " + store);
-        boolean queriesOnly = only != null && only.contains("queries"), loadingOnly = only != null && only.contains("loading");
+        boolean queriesOnly = only != null && only.contains("queries"), loadingOnly = only != null && only.contains("loading"),
+            extractionOnly = only != null && only.contains("extraction");
         new Bench(new Bench.Options(List.copyOf(s), out, seed, seeds, jar, requests, !noFork, childXmx, !noUp && only == null,
-                queriesOnly, loadingOnly, loadPasses, store, warmUpSeconds, only != null && only.contains("extraction")),
+                queriesOnly, loadingOnly, loadPasses, store, warmUpSeconds, extractionOnly),
             out(), this::progress).run();
         progress("bench: results in " + out.resolve("bench-results.txt"));
         return 0;
