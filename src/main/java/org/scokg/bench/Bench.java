@@ -132,8 +132,7 @@ public final class Bench {
         if (o.queriesOnly() && !o.loadingOnly()) {
             // Only the query latency on the seeds store, and on the given store if any (no corpus, extraction, heap or loading).
             queries(o.store());
-            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
-            return table;
+            return written();
         }
         CorpusGenerator gen = new CorpusGenerator(o.seed());
         Map<Double, CorpusGenerator.Corpus> corpora = new LinkedHashMap<>();
@@ -144,8 +143,7 @@ public final class Bench {
         if (o.extractionOnly()) {
             // Only the extraction table: the warm-up, then HanLP and extraction over each corpus.
             extraction(corpora, warmUp());
-            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
-            return table;
+            return written();
         }
         if (o.loadingOnly()) {
             // Only the loading table: the corpora's N-Quads (extracted as the heap step does), then the loaders.
@@ -160,15 +158,18 @@ public final class Bench {
             Path biggest = loading(corpora, nquads);
             if (o.queriesOnly()) queries(biggest);
             deleteTree(biggest);
-            Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
-            return table;
+            return written();
         }
-        String warmed = warmUp();
-        extraction(corpora, warmed);
+        extraction(corpora, warmUp());
         Map<Double, Path> nquads = heap(corpora);
         Path biggest = loading(corpora, nquads);
         queries(biggest);
         if (o.up()) up();
+        return written();
+    }
+
+    /** The table, once written to {@code bench-results.txt} in the output folder: every part ends here. */
+    private List<String> written() throws IOException {
         Files.write(o.out().resolve("bench-results.txt"), table, StandardCharsets.UTF_8);
         return table;
     }
