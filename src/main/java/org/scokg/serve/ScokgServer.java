@@ -66,6 +66,8 @@ public final class ScokgServer implements AutoCloseable {
     /** A warm-up runs; asked again while it runs; the data version its last round began with. */
     private final AtomicBoolean warming = new AtomicBoolean();
     private volatile boolean warmAgain;
+    /** The thread of the latest warm-up (one at a time), for {@link #close} to wait for. */
+    private volatile Thread warmer;
     private volatile long warmedVersion = Long.MIN_VALUE;
 
     private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options, CannedQueryHandler canned) {
@@ -200,6 +202,7 @@ public final class ScokgServer implements AutoCloseable {
         }, "scokg-cache-warm");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
+        warmer = t;
         t.start();
     }
 
@@ -340,6 +343,19 @@ public final class ScokgServer implements AutoCloseable {
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }
 
+    /**
+     * How long {@link #close} waits for a running warm-up to see that the server stops. It looks
+     * between queries and between pages of 1000 rows; one page index query may take longer (40 s
+     * for {@code mentions} at 100 MB).
+     */
+    static final Duration WARM_UP_STOP_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Stops serving, waits for a running warm-up to stop (it holds a read transaction, and TDB2
+     * cannot release a store with one open), deletes the materialised answers and releases the
+     * store. A warm-up still running after {@link #WARM_UP_STOP_WAIT} keeps the store: it is
+     * released with the process.
+     */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -349,8 +365,19 @@ public final class ScokgServer implements AutoCloseable {
         try {
             fuseki.stop();
         } finally {
+            boolean warmUpStopped = true;
+            Thread t = warmer;
+            if (t != null) {
+                try {
+                    t.join(WARM_UP_STOP_WAIT.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                warmUpStopped = !t.isAlive();
+            }
             canned.close();
-            TDBInternal.expel(dataset.asDatasetGraph());
+            if (warmUpStopped) TDBInternal.expel(dataset.asDatasetGraph());
+            else LOG.warn("the warm-up is still reading the store; it is released when the process ends");
         }
     }
 }

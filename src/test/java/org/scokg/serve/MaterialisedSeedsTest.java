@@ -58,6 +58,27 @@ class MaterialisedSeedsTest {
         if (kept != null) kept.close();
     }
 
+    /**
+     * Stopping while the answers are built: the build holds a read transaction, and TDB2 cannot
+     * release a store with one open. close() waits for the build to see that the server stops.
+     */
+    @Test
+    void stoppingWhileTheAnswersAreBuiltWaitsForTheBuild() throws Exception {
+        Path db = dir.resolve("stopped-while-building");
+        try (ScokgStore store = ScokgStore.open(db)) {
+            store.build(List.of(Path.of("seeds")), s -> {});
+        }
+        ServerOptions options = new ServerOptions(db, null, 0, 60_000).withCacheBytes(0);
+        ScokgServer s = ScokgServer.start(options.withWarmCache(true));
+        // the page indexes come first; the answers are built right after them
+        for (int i = 0; i < 1200 && s.pageIndexes().builds() < materialisable().size(); i++) Thread.sleep(5);
+        assertEquals(materialisable().size(), s.pageIndexes().builds());
+        assertDoesNotThrow(s::close);
+        try (ScokgServer again = ScokgServer.start(options)) {
+            assertFalse(get(again, "/scokg/query/meetings", "text/csv").body().isBlank());
+        }
+    }
+
     static HttpResponse<String> get(ScokgServer s, String path, String accept) throws Exception {
         HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
             .timeout(Duration.ofSeconds(60)).header("Accept", accept).GET().build();
