@@ -1,12 +1,19 @@
 package org.scokg.extract;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import com.hankcs.hanlp.HanLP;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.scokg.extract.Dates.Range;
 import org.scokg.extract.Dates.TypedDate;
 import org.scokg.extract.Facts.Attendance;
@@ -18,59 +25,95 @@ import org.scokg.extract.Facts.NextMeeting;
 import org.scokg.extract.Facts.PersonRef;
 import org.scokg.extract.Facts.PlaceRef;
 import org.scokg.extract.Facts.Provenance;
+import org.scokg.extract.Facts.Unresolved;
 import org.scokg.extract.Gazetteer.Entry;
 import org.scokg.extract.Gazetteer.Kind;
 import org.scokg.model.Iris;
+import org.scokg.model.Slugs;
 import org.scokg.normalize.NormalizedText;
 import org.scokg.rules.Rule;
 import org.scokg.rules.RuleBook;
 import org.scokg.rules.RuleMatch;
+import org.scokg.rules.RuleSyntaxException;
 import org.scokg.text.SourceText;
 
 /**
- * Turns one source text into {@link Facts.Document}: normalise, then run the rule groups
- * of {@code src/main/resources/rules/} in order — title and meeting, attendance, chair,
- * chairmanship, next meeting, document mentions — and resolve what they capture against
- * the gazetteer. The rules say what text means; this class only says what to do with a
- * match of each group. Immutable and thread-safe.
+ * Turns one source text into {@link Facts.Document}: drop noise, normalise, then run the
+ * rules of {@code src/main/resources/rules/} stage by stage ({@link #STAGES}) and resolve
+ * what their matches produce against the gazetteer. The rules say what text means and what
+ * each match produces; this class only knows what to do with each kind of production.
+ * Immutable and thread-safe.
  */
 public final class Extractor {
-    static final String[] RULE_FILES = {
-        "rules/pieces.rules", "rules/meeting.rules", "rules/attendance.rules",
-        "rules/chairmanship.rules", "rules/mention.rules", "rules/event.rules", "rules/coref.rules"};
+    /** The class path directory of the built-in rule files. */
+    public static final String RULES = "rules";
 
-    private static final Map<String, String> VERBS = Map.of(
-        "签署", "signed", "通过", "adopted", "批准", "approved", "发表", "issued", "发布", "issued");
+    /**
+     * The stages, in the order they run, each with what its rules may produce. A rule file
+     * naming another stage or production is refused when the rules are read.
+     */
+    public static final Map<String, Set<String>> STAGES = stages();
+
+    private static Map<String, Set<String>> stages() {
+        Map<String, Set<String>> s = new LinkedHashMap<>();
+        s.put("noise", Set.of("noise"));                       // the original text: spans to drop
+        s.put("head", Set.of("title", "meeting"));             // the opening: title line, dateline, date line
+        s.put("meeting", Set.of("meeting"));                   // the whole text: meeting sentences
+        s.put("tail", Set.of("meeting", "list"));              // after the last full stop: closing line, signatures
+        s.put("attendance", Set.of("list", "veto"));           // each sentence: is it a list of delegates?
+        s.put("delegates", Set.of("attendee", "capacity"));    // each list: its delegates and their capacity
+        s.put("chair", Set.of("chair"));                       // the whole text: who chaired
+        s.put("facts", Set.of("chairmanship", "next-meeting", "event"));
+        s.put("mention-before", Set.of("act"));                // the text just before a 《title》
+        s.put("mention-after", Set.of("act"));                 // the text just after it
+        s.put("references", Set.of("state-reference", "document-reference", "meeting-reference"));
+        s.put("title-key", Set.of("short-title"));             // a title's key: is it a short form?
+        return java.util.Collections.unmodifiableMap(s);
+    }
+
+    /** How much of the text the `head` stage reads. */
+    static final int HEAD = 400;
 
     /** The ordinal inside an event name: 第八次, 第三届, 首次, 首届, 例行. */
-    private static final java.util.regex.Pattern ORDINAL =
-        java.util.regex.Pattern.compile("第([0-9一二三四五六七八九十百零〇]{1,6})[次届]|首次|首届|例行");
-
-    /** A full date in the signature block: 2023年10月26日 or 二〇二一年十一月二十五日. */
-    private static final java.util.regex.Pattern CLOSING_DATE = java.util.regex.Pattern.compile(
-        "([12][0-9]{3}|[〇零一二][〇零一二三四五六七八九]{3})年([0-9]{1,2}|十[一二]?|[一二三四五六七八九])月([0-9]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日");
+    private static final Pattern ORDINAL = Pattern.compile("第([0-9一二三四五六七八九十百零〇]{1,6})[次届]|首次|首届|例行");
 
     private final Gazetteer gazetteer;
     private final RuleBook rules;
-    private final RuleBook noise;
 
+    /** An extractor running the built-in rules. */
     public Extractor(Gazetteer gazetteer) {
+        this(gazetteer, List.of());
+    }
+
+    /**
+     * An extractor running the built-in rules and the {@code *.rules} files of {@code extraRules}
+     * (a user's own phrasings).
+     *
+     * @throws RuleSyntaxException naming the file and line of a rule that cannot be read, or
+     *         of a rule whose stage or production is unknown
+     */
+    public Extractor(Gazetteer gazetteer, List<Path> extraRules) {
         this.gazetteer = gazetteer;
-        this.rules = RuleBook.fromClasspath(gazetteer.lexicons(), RULE_FILES);
-        this.noise = RuleBook.fromClasspath(Map.of(), "rules/noise.rules");
+        this.rules = RuleBook.fromClasspathDirectory(gazetteer.lexicons(), RULES, extraRules);
+        for (Rule r : rules.rules()) {
+            Set<String> kinds = STAGES.get(r.stage());
+            String[] at = r.origin().split(":(?=[0-9]+$)");
+            int line = at.length > 1 ? Integer.parseInt(at[1]) : 0;
+            if (kinds == null) throw new RuleSyntaxException(at[0], line, "rule " + r.name() + ": unknown stage " + r.stage() + "; stages: " + STAGES.keySet());
+            if (!kinds.contains(r.produce()))
+                throw new RuleSyntaxException(at[0], line, "rule " + r.name() + ": stage " + r.stage() + " produces " + kinds + ", not " + r.produce());
+        }
     }
 
     /** The rules this extractor runs (for listing and for the rule-example tests). */
     public RuleBook rules() { return rules; }
-
-    public RuleBook noiseRules() { return noise; }
 
     public Facts.Document extract(SourceText source) {
         String original = source.text();
         List<int[]> noiseSpans = new ArrayList<>();
         // Noise rules are written in simplified script; the conversion keeps offsets.
         String simplified = NormalizedText.toSimplified(original);
-        for (RuleMatch m : noise.findAll(Set.of("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
+        for (RuleMatch m : rules.findAll(rules.stage("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
         NormalizedText nt = NormalizedText.of(original, noiseSpans);
         return new Run(source.fileName(), nt).extract();
     }
@@ -82,45 +125,59 @@ public final class Extractor {
         final String text;
         final List<int[]> sentences;
         final List<String> warnings = new ArrayList<>();
+        /** Affiliations, councils and places minted for names the gazetteer lacks, by IRI. */
+        final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
         /** The normalised index of each mention's opening mark, in mention order. */
         final List<Integer> mentionAt = new ArrayList<>();
+        /** Where the text after the last full stop begins. */
+        final int tailStart;
 
         Run(String fileName, NormalizedText nt) {
             this.fileName = fileName;
             this.nt = nt;
             this.text = nt.text();
             this.sentences = Sentences.split(nt);
+            int lastStop = 0;
+            for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
+            this.tailStart = lastStop;
         }
 
         Facts.Document extract() {
-            String title = first("title", text.substring(0, Math.min(text.length(), 200)), "title");
-            Meeting meeting = meeting();
+            String head = text.substring(0, Math.min(text.length(), HEAD));
+            RuleMatch titleLine = rules.findFirst(rules.stage("head", "title"), head, 0);
+            String title = titleLine == null ? null : titleLine.group("title");
+            Meeting meeting = meeting(head);
             List<Attendance> attendances = meeting == null ? List.of() : attendances(meeting);
             Chair chair = meeting == null ? null : chair(attendances);
-            List<Chairmanship> chairmanships = chairmanships();
-            List<NextMeeting> next = nextMeetings();
+            List<Chairmanship> chairmanships = new ArrayList<>();
+            List<NextMeeting> next = new ArrayList<>();
+            List<Facts.Event> events = new ArrayList<>();
+            for (RuleMatch m : rules.findAll(rules.stage("facts"), text, 0)) {
+                switch (m.rule().produce()) {
+                    case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) chairmanships.add(c); }
+                    case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
+                    case "event" -> { Facts.Event e = event(m, meeting); if (e != null) events.add(e); }
+                    default -> throw new IllegalStateException(m.rule().produce());
+                }
+            }
             List<Mention> mentions = mentions(meeting);
             TypedDate closing = closingDate();
-            List<Facts.Event> events = events(meeting);
             List<Facts.Reference> references = references(meeting, mentions);
-            if (meeting == null) warnings.add(fileName + ": no meeting sentence found");
+            if (meeting == null) warnings.add(fileName + ": no meeting found (no date of a meeting in the text)");
             if (meeting == null && mentions.isEmpty() && chairmanships.isEmpty())
                 warnings.add(fileName + ": no facts found; is this a document of the genre?");
-            return new Facts.Document(fileName, original().codePointCount(0, original().length()), title, closing,
-                meeting, chair, attendances, chairmanships, next, mentions, events, references, warnings);
-        }
-
-        String original() { return nt.original(); }
-
-        String first(String group, String in, String groupName) {
-            RuleMatch m = rules.findFirst(Set.of(group), in, 0);
-            return m == null ? null : m.group(groupName);
+            return new Facts.Document(fileName, nt.original().codePointCount(0, nt.original().length()), title, closing,
+                meeting, chair, attendances, chairmanships, next, mentions, events, references,
+                List.copyOf(unresolved.values()), warnings);
         }
 
         Provenance prov(RuleMatch m) {
-            int[] s = sentenceAt(m.start());
-            return new Provenance(m.rule().name(), nt.codePointOffset(m.start()), nt.codePointOffset(m.end()),
-                text.substring(s[0], s[1]));
+            return prov(m.rule().name(), m.start(), m.end());
+        }
+
+        Provenance prov(String rule, int start, int end) {
+            int[] s = sentenceAt(start);
+            return new Provenance(rule, nt.codePointOffset(start), nt.codePointOffset(end), text.substring(s[0], s[1]));
         }
 
         /** The sentence holding index {@code i}: a binary search over the ordered spans. */
@@ -137,144 +194,250 @@ public final class Extractor {
         }
 
         // ------------------------------------------------------------ meeting
-        Meeting meeting() {
-            RuleMatch m = rules.findFirst(Set.of("meeting"), text, 0);
-            if (m == null) return null;
-            Entry council = gazetteer.lookup(m.group("council"));
-            Range dates = Dates.parse(m.group("date"));
-            if (council == null || dates == null) return null;
-            Integer ordinal = m.group("ordinal") == null ? null : ChineseNumerals.parse(m.group("ordinal"));
-            boolean online = m.group("online") != null;
-            PlaceRef place = online ? null : place(m.group("venue"));
-            String councilKey = council.iri().substring(council.iri().lastIndexOf('/') + 1);
-            String label = council.label() + (m.group("ordinal") != null ? "第" + m.group("ordinal") + "次会议" : "会议");
-            return new Meeting(council.iri(), councilKey, label, ordinal, dates, place, online, prov(m));
+
+        /**
+         * The meeting, assembled from every piece of `meeting` evidence of the head, the whole
+         * text and the tail: each field from the evidence of highest priority that has it,
+         * the earlier in the text where priorities tie. No date, no meeting.
+         */
+        Meeting meeting(String head) {
+            List<RuleMatch> evidence = new ArrayList<>(rules.findAll(rules.stage("head", "meeting"), head, 0));
+            evidence.addAll(rules.findAll(rules.stage("meeting"), text, 0));
+            if (tailStart < text.length())
+                evidence.addAll(rules.findAll(rules.stage("tail", "meeting"), text.substring(tailStart), tailStart));
+            evidence.sort(Comparator.comparingInt((RuleMatch m) -> -m.rule().priority()).thenComparingInt(RuleMatch::start));
+            RuleMatch dated = first(evidence, m -> Dates.parse(m.group("date")) != null);
+            if (dated == null) return null;
+            Range dates = Dates.parse(dated.group("date"));
+            RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
+            RuleMatch numbered = first(evidence, m -> m.group("ordinal") != null);
+            RuleMatch placed = first(evidence, m -> m.group("venue") != null || m.group("online") != null);
+            Entry council = named == null ? null : council(named);
+            String councilIri, councilKey, councilLabel;
+            if (council != null) {
+                councilIri = council.iri();
+                councilKey = councilIri.substring(councilIri.lastIndexOf('/') + 1);
+                councilLabel = council.label();
+            } else {
+                // A council the gazetteer lacks (成员国国防部长会议): minted from its name, flagged.
+                String name = named == null ? "会议" : named.group("council") + "会议";
+                councilKey = "council-" + Slugs.pinyin(name);
+                councilIri = Iris.org(councilKey);
+                councilLabel = name;
+                unresolved(councilIri, "council", name);
+            }
+            Integer ordinal = numbered == null ? null : ChineseNumerals.parse(numbered.group("ordinal"));
+            boolean online = placed != null && placed.group("online") != null;
+            PlaceRef place = placed == null || online ? null : place(placed.group("venue"));
+            String label = councilLabel + (numbered != null ? "第" + numbered.group("ordinal") + "次会议" : "会议");
+            Set<RuleMatch> used = new LinkedHashSet<>();
+            for (RuleMatch m : new RuleMatch[] {dated, named, numbered, placed}) if (m != null) used.add(m);
+            String rule = String.join("+", used.stream().map(m -> m.rule().name()).toList());
+            return new Meeting(councilIri, councilKey, label, ordinal, dates, place, online, prov(rule, dated.start(), dated.end()));
+        }
+
+        RuleMatch first(List<RuleMatch> ms, Predicate<RuleMatch> has) {
+            for (RuleMatch m : ms) if (has.test(m)) return m;
+            return null;
+        }
+
+        /** The council a piece of evidence names: by a spelling of the gazetteer, or by a rule's value. */
+        Entry council(RuleMatch m) {
+            String slug = m.value("council");
+            if (slug != null) return gazetteer.org(slug);
+            Entry e = gazetteer.lookup(m.group("council"));
+            return e != null && e.kind() == Kind.COUNCIL ? e : null;
         }
 
         PlaceRef place(String name) {
             if (name == null || name.isEmpty()) return null;
-            Entry e = gazetteer.lookup(name);
-            if (e != null && (e.kind() == Kind.CITY || e.kind() == Kind.STATE)) return new PlaceRef(e.iri(), e.label(), true);
             String bare = name.endsWith("市") && name.length() > 2 ? name.substring(0, name.length() - 1) : name;
-            e = gazetteer.lookup(bare);
-            if (e != null) return new PlaceRef(e.iri(), e.label(), true);
-            warnings.add(fileName + ": place '" + name + "' is not in the gazetteer; minted a new place");
-            return new PlaceRef(Iris.place(org.scokg.model.Slugs.pinyin(bare)), bare, false);
+            for (String n : List.of(name, bare)) {
+                Entry e = gazetteer.lookup(n);
+                if (e != null && (e.kind() == Kind.CITY || e.kind() == Kind.STATE)) return new PlaceRef(e.iri(), e.label(), true);
+            }
+            warnings.add(fileName + ": place '" + bare + "' is not in the gazetteer; minted a new place (add it to ontology/gazetteer.ttl)");
+            return new PlaceRef(Iris.place(Slugs.pinyin(bare)), bare, false);
         }
 
         // ------------------------------------------------------------ attendance
+
         List<Attendance> attendances(Meeting meeting) {
             Map<String, Attendance> byKey = new LinkedHashMap<>();
             int year = meeting.dates().start().year();
-            int lastStop = 0;
             for (int[] s : sentences) {
+                if (s[0] >= tailStart && tailStart > 0) break;
                 String sentence = text.substring(s[0], s[1]);
-                RuleMatch verb = rules.findFirst(Set.of("attendance"), sentence, s[0]);
-                if (verb == null) continue;
-                String mode = verb.text().startsWith("列席") ? "sat-in" : "attended";
-                collect(sentence, s[0], year, mode, "", byKey);
+                if (rules.findFirst(rules.stage("attendance", "veto"), sentence, s[0]) != null) continue;
+                RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), sentence, s[0]);
+                if (list != null) delegates(sentence, s[0], year, list, byKey);
             }
-            // The signature block: what follows the last full stop.
-            for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
-            if (lastStop < text.length()) {
-                String tail = text.substring(lastStop);
-                collect(tail, lastStop, year, "attended", "signature/", byKey);
+            if (tailStart < text.length()) {
+                String tail = text.substring(tailStart);
+                RuleMatch list = rules.findFirst(rules.stage("tail", "list"), tail, tailStart);
+                if (list != null) delegates(tail, tailStart, year, list, byKey);
             }
             return new ArrayList<>(byKey.values());
         }
 
-        void collect(String sentence, int base, int year, String mode, String rulePrefix, Map<String, Attendance> out) {
+        /**
+         * The delegates of one list, left to right. A capacity marker applies to the
+         * delegates after it; one that says applies=before, to those of its clause before it
+         * that no marker has set.
+         */
+        void delegates(String sentence, int base, int year, RuleMatch list, Map<String, Attendance> out) {
+            String mode = list.value("mode", "attended");
             String marker = null;
-            for (RuleMatch m : rules.findAll(Set.of("attendee", "capacity"), sentence, base)) {
-                if (m.rule().group().equals("capacity")) {
-                    marker = m.attribute("capacity", null);
-                    continue;
-                }
-                if (m.group("unknown") != null) {
-                    // A known state matches the longer, earlier-listed rules; this is one the gazetteer lacks.
-                    if (gazetteer.lookup(m.group("unknown")) == null)
-                        warnings.add(fileName + ": delegate " + m.group("name") + " of unknown state '" + m.group("unknown")
-                            + "' skipped; add the state to ontology/gazetteer.ttl");
-                    continue;
-                }
-                Provenance p = prov(m);
-                p = new Provenance(rulePrefix + p.rule(), p.begin(), p.end(), p.sentence());
-                String title = m.group("title");
-                String name = m.group("name");
-                if (m.group("states") != null || m.group("orgs") != null) {
-                    String list = m.group("states") != null ? m.group("states") : m.group("orgs");
-                    // Split by the names themselves, not by 、和及: 埃及 contains 及.
-                    java.util.regex.Matcher items = gazetteer.namePattern().matcher(list);
-                    while (items.find()) {
-                        Entry e = gazetteer.lookup(items.group());
-                        if (e == null) continue;
-                        String cap = capacity(e, marker, year);
-                        String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e);
-                        out.putIfAbsent(key, new Attendance(null, e.iri(), title, cap, mode, p));
+            List<String> clause = new ArrayList<>();
+            int clauseEnd = -1;
+            for (RuleMatch m : rules.findAll(rules.stage("delegates"), sentence, base)) {
+                if (m.start() > clauseEnd && clauseEnd >= 0 && sentence.substring(clauseEnd - base, m.start() - base).matches(".*[，；].*")) clause.clear();
+                if (m.rule().produce().equals("capacity")) {
+                    String capacity = m.value("capacity");
+                    if ("before".equals(m.value("applies"))) {
+                        for (String key : clause) {
+                            Attendance a = out.get(key);
+                            if (a != null) out.put(key, new Attendance(a.person(), a.representsIri(), a.title(), capacity, a.mode(), a.provenance()));
+                        }
+                    } else {
+                        marker = capacity;
                     }
+                    clause.clear();
+                    clauseEnd = m.end();
                     continue;
                 }
-                Entry e = m.group("state") != null ? gazetteer.lookup(m.group("state"))
-                    : m.group("org") != null ? gazetteer.lookup(m.group("org"))
-                    : gazetteer.org(m.attribute("org", ""));
-                if (e == null || name == null) continue;
-                PersonRef person = person(e, name);
-                out.putIfAbsent(person.key(), new Attendance(person, e.iri(), title, capacity(e, marker, year), mode, p));
+                Provenance p = prov(list.rule().name() + "+" + m.rule().name(), m.start(), m.end());
+                String title = m.group("title");
+                if (m.group("states") != null || m.group("orgs") != null) {
+                    String items = m.group("states") != null ? m.group("states") : m.group("orgs");
+                    // Split by the names themselves, not by 、和及: 埃及 contains 及.
+                    Matcher names = gazetteer.namePattern().matcher(items);
+                    while (names.find()) {
+                        Entry e = gazetteer.lookup(names.group());
+                        if (e == null) continue;
+                        String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e.iri(), e);
+                        out.putIfAbsent(key, new Attendance(null, e.iri(), title, capacity(e.kind(), e, marker, year), mode, p));
+                        clause.add(key);
+                    }
+                    clauseEnd = m.end();
+                    continue;
+                }
+                Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
+                if (a == null || m.group("name") == null) continue;
+                PersonRef person = person(a, m.group("name"));
+                String fullTitle = a.titlePrefix() + title;
+                if (out.putIfAbsent(person.key(), new Attendance(person, a.iri(), fullTitle, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
+                    clause.add(person.key());
+                clauseEnd = m.end();
             }
         }
 
-        String capacity(Entry e, String marker, int year) {
-            return switch (e.kind()) {
+        /**
+         * What an affiliation as written stands for.
+         *
+         * @param iri         the entity's IRI (minted when the gazetteer lacks it)
+         * @param kind        STATE, SCO_BODY or ORGANISATION
+         * @param entry       the gazetteer's entry, or null for a minted one
+         * @param titlePrefix an organ written before the title (理事会 of 上合组织银行联合体理事会轮值主席)
+         */
+        record Affiliation(String iri, Kind kind, Entry entry, String titlePrefix) {}
+
+        /**
+         * Resolves an affiliation: a spelling of the gazetteer; an organ of a known
+         * organisation (table `organ`: the organisation, the organ beginning the title); else a
+         * state (…国) or an organisation the gazetteer lacks, minted, flagged and warned about.
+         */
+        Affiliation affiliation(String spelling, String forWhom) {
+            if (spelling == null) return null;
+            Entry e = gazetteer.lookup(spelling);
+            if (e != null) return known(e, "");
+            for (String organ : rules.table("organ").keySet()) {
+                if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
+                Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY) return known(parent, organ);
+            }
+            boolean state = spelling.endsWith("国") && !spelling.endsWith("联合国");
+            Kind kind = state ? Kind.STATE : Kind.ORGANISATION;
+            String iri = state ? Iris.state("x-" + Slugs.pinyin(spelling)) : Iris.org(Slugs.pinyin(spelling));
+            if (!unresolved.containsKey(iri))
+                warnings.add(fileName + ": " + (state ? "state" : "organisation") + " '" + spelling + "' (of " + forWhom
+                    + ") is not in the gazetteer; extracted as unresolved: add it to ontology/gazetteer.ttl");
+            unresolved(iri, state ? "state" : "organisation", spelling);
+            return new Affiliation(iri, kind, null, "");
+        }
+
+        Affiliation known(Entry e, String titlePrefix) {
+            // The SCO itself speaks through its Secretary-General: 上合组织秘书长 represents the Secretariat.
+            if (e.kind() == Kind.SCO) e = gazetteer.org("sco-secretariat");
+            Kind k = e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind();
+            return new Affiliation(e.iri(), k, e, titlePrefix);
+        }
+
+        void unresolved(String iri, String kind, String label) {
+            unresolved.putIfAbsent(iri, new Unresolved(iri, kind, label));
+        }
+
+        String capacity(Kind kind, Entry e, String marker, int year) {
+            return switch (kind) {
                 case SCO_BODY, SCO, COUNCIL -> "sco_body";
                 case ORGANISATION, CITY -> "organization";
                 case STATE -> {
-                    if (marker != null) yield marker;
-                    if (e.memberSince() > 0 && e.memberSince() <= year) yield "member";
-                    if (e.observerSince() > 0 && e.observerSince() <= year) yield "observer";
+                    if (marker != null && !marker.equals("organization")) yield marker;
+                    if (e != null && e.memberSince() > 0 && e.memberSince() <= year) yield "member";
+                    if (e != null && e.observerSince() > 0 && e.observerSince() <= year) yield "observer";
                     yield "guest";
                 }
             };
         }
 
-        PersonRef person(Entry affiliation, String name) {
-            String clean = NormalizedText.toSimplified(name.replace("•", "·"));
+        PersonRef person(Affiliation a, String name) {
+            String clean = NormalizedText.toSimplified(name.replace("•", "·").replace("．", "·"));
             // The name's hash after its pinyin: homophones (罗娥, 洛鄂) are different people.
-            return new PersonRef(slugOf(affiliation).toLowerCase(java.util.Locale.ROOT) + "-" + org.scokg.model.Slugs.pinyin(clean)
-                + "-" + org.scokg.model.Slugs.sha1Prefix(clean), clean);
+            return new PersonRef(slugOf(a.iri(), a.entry()).toLowerCase(Locale.ROOT) + "-" + Slugs.pinyin(clean)
+                + "-" + Slugs.sha1Prefix(clean), clean);
         }
 
-        String slugOf(Entry e) {
-            if (e.kind() == Kind.STATE) return e.isoCode().toLowerCase(java.util.Locale.ROOT);
-            return e.iri().substring(e.iri().lastIndexOf('/') + 1);
+        String slugOf(String iri, Entry e) {
+            if (e != null && e.kind() == Kind.STATE) return e.isoCode().toLowerCase(Locale.ROOT);
+            return iri.substring(iri.lastIndexOf('/') + 1);
         }
 
         // ------------------------------------------------------------ chair
+
         Chair chair(List<Attendance> attendances) {
-            RuleMatch m = rules.findFirst(Set.of("chair"), text, 0);
+            RuleMatch m = rules.findFirst(rules.stage("chair"), text, 0);
             if (m == null) return null;
-            Entry state = gazetteer.lookup(m.group("state"));
+            Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("affiliation"));
+            if (m.group("name") != null) {
+                Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
+                if (a == null) return null;
+                return new Chair(person(a, m.group("name")), a.iri(), m.group("title"), prov(m));
+            }
             if (state == null) return null;
-            if (m.group("name") != null)
-                return new Chair(person(state, m.group("name")), state.iri(), m.group("title"), prov(m));
+            if (m.group("title") == null) return new Chair(null, state.iri(), null, prov(m));
             // Named by state and title only: the attendee list says who that is.
             for (Attendance a : attendances)
                 if (a.person() != null && a.representsIri().equals(state.iri()))
                     return new Chair(a.person(), state.iri(), m.group("title"), prov(m));
             warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
-            return null;
+            return new Chair(null, state.iri(), m.group("title"), prov(m));
         }
 
-        // ------------------------------------------------------------ chairmanship, next meeting
-        List<Chairmanship> chairmanships() {
-            List<Chairmanship> out = new ArrayList<>();
-            for (RuleMatch m : rules.findAll(Set.of("chairmanship"), text, 0)) {
-                Entry state = gazetteer.lookup(m.group("state"));
-                if (state == null) continue;
-                String of = m.group("council") != null ? iriOf(m.group("council")) : gazetteer.org(m.attribute("of", "sco")).iri();
-                out.add(new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")),
-                    m.attribute("status", "incoming"), of, prov(m)));
-            }
-            return out;
+        // ------------------------------------------------------------ chairmanship, next meeting, events
+
+        Chairmanship chairmanship(RuleMatch m) {
+            Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("state"));
+            if (state == null) return null;
+            String of = m.group("council") != null ? iriOf(m.group("council")) : gazetteer.org(m.value("of", "sco")).iri();
+            return new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")), m.value("status", "incoming"), of, prov(m));
+        }
+
+        NextMeeting nextMeeting(RuleMatch m) {
+            Integer y = year(m.group("year"));
+            if (y == null) return null;
+            Entry host = gazetteer.lookup(m.group("host"));
+            String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
+            return new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m));
         }
 
         String iriOf(String spelling) {
@@ -288,49 +451,32 @@ public final class Extractor {
             return y > 0 ? y : null;
         }
 
-        List<NextMeeting> nextMeetings() {
-            List<NextMeeting> out = new ArrayList<>();
-            for (RuleMatch m : rules.findAll(Set.of("next"), text, 0)) {
-                Integer y = year(m.group("year"));
-                if (y == null) continue;
-                Entry host = gazetteer.lookup(m.group("host"));
-                String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
-                out.add(new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m)));
-            }
-            return out;
-        }
-
-        // ------------------------------------------------------------ cited events
-        List<Facts.Event> events(Meeting meeting) {
-            List<Facts.Event> out = new ArrayList<>();
-            for (RuleMatch m : rules.findAll(Set.of("event"), text, 0)) {
-                Range dates = Dates.parse(m.group("date"));
-                if (dates == null) continue;
-                String name = m.group("name");
-                // The reported meeting cites itself in no way worth a second entity.
-                if (meeting != null && meeting.dates().start().equals(dates.start()) && name.contains("理事会")) continue;
-                java.util.regex.Matcher ord = ORDINAL.matcher(name);
-                Integer ordinal = null;
-                if (ord.find() && ord.group(1) != null) ordinal = ChineseNumerals.parse(ord.group(1));
-                else if (name.contains("首次") || name.contains("首届")) ordinal = 1;
-                String series = ORDINAL.matcher(name).replaceAll("").replace("上海合作组织", "上合组织");
-                boolean online = m.group("online") != null;
-                out.add(new Facts.Event(name, series, ordinal, dates, online ? null : place(m.group("venue")), online, prov(m)));
-            }
-            return out;
+        Facts.Event event(RuleMatch m, Meeting meeting) {
+            Range dates = Dates.parse(m.group("date"));
+            if (dates == null) return null;
+            String name = m.group("name");
+            // The reported meeting cites itself in no way worth a second entity.
+            if (meeting != null && meeting.dates().start().equals(dates.start()) && name.contains("理事会")) return null;
+            Matcher ord = ORDINAL.matcher(name);
+            Integer ordinal = null;
+            if (ord.find() && ord.group(1) != null) ordinal = ChineseNumerals.parse(ord.group(1));
+            else if (name.contains("首次") || name.contains("首届")) ordinal = 1;
+            String series = ORDINAL.matcher(name).replaceAll("").replace("上海合作组织", "上合组织");
+            boolean online = m.group("online") != null;
+            return new Facts.Event(name, series, ordinal, dates, online ? null : place(m.group("venue")), online, prov(m));
         }
 
         // ------------------------------------------------------------ references without a name
+
         List<Facts.Reference> references(Meeting meeting, List<Mention> mentions) {
             List<Facts.Reference> out = new ArrayList<>();
-            for (RuleMatch m : rules.findAll(Set.of("coref"), text, 0)) {
-                String target = switch (m.rule().name()) {
-                    case "coref.state-side" -> {
+            for (RuleMatch m : rules.findAll(rules.stage("references"), text, 0)) {
+                String target = switch (m.rule().produce()) {
+                    case "state-reference" -> {
                         Entry e = gazetteer.byShortName(m.group("short"));
                         yield e == null ? null : e.iri();
                     }
-                    case "coref.heads-of-delegation" -> meeting == null ? null
-                        : org.scokg.model.Iris.meeting(meeting.councilKey(), meeting.dates().start().lexical());
+                    case "meeting-reference" -> meeting == null ? null : Iris.meeting(meeting.councilKey(), meeting.dates().start().lexical());
                     default -> documentJustCited(m, mentions);
                 };
                 if (target != null) out.add(new Facts.Reference(target, nt.originalSpan(m.start(), m.end()), prov(m)));
@@ -346,17 +492,17 @@ public final class Extractor {
             String head = TitleKey.of(m.group("head"));
             String key = onlyKeyCitedJustBefore(m.start(), mentions,
                 k -> head.equals("文件") || k.replaceAll("（[^）]*）$", "").endsWith(head));
-            return key == null ? null : org.scokg.model.Iris.document(org.scokg.model.Slugs.documentSlug(key));
+            return key == null ? null : Iris.document(Slugs.documentSlug(key));
         }
 
         /**
          * The key of the one top-level title cited before {@code at}, in its sentence or the one
          * before, that {@code fits}; null when none or several distinct keys fit.
          */
-        String onlyKeyCitedJustBefore(int at, List<Mention> mentions, java.util.function.Predicate<String> fits) {
+        String onlyKeyCitedJustBefore(int at, List<Mention> mentions, Predicate<String> fits) {
             int[] here = sentenceAt(at);
             int from = here[0] > 0 ? sentenceAt(here[0] - 1)[0] : here[0];
-            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            Set<String> keys = new LinkedHashSet<>();
             for (int i = 0; i < mentions.size(); i++) {
                 int cited = mentionAt.get(i);
                 Mention x = mentions.get(i);
@@ -367,6 +513,7 @@ public final class Extractor {
         }
 
         // ------------------------------------------------------------ mentions
+
         List<Mention> mentions(Meeting meeting) {
             TitleScanner.Result scan = TitleScanner.scan(text);
             for (int u : scan.unclosed())
@@ -392,19 +539,19 @@ public final class Extractor {
                     // A nested title reads only what its container says right after it.
                     after = text.substring(s.close() + 1, scan.spans().get(s.parent()).close());
                 }
-                RuleMatch b = firstOf(false, before);
-                RuleMatch a = firstOf(true, after);
+                RuleMatch b = before.isEmpty() ? null : firstIn(rules.stage("mention-before"), before);
+                RuleMatch a = after.isEmpty() ? null : firstIn(rules.stage("mention-after"), after);
                 if (b != null || a != null) {
                     rule = b != null && a != null ? b.rule().name() + "+" + a.rule().name() : (b != null ? b : a).rule().name();
-                    String verb = b != null && b.group("verb") != null ? b.group("verb") : a != null ? a.group("verb") : null;
-                    if (verb != null) action = VERBS.getOrDefault(verb, "none");
+                    String act = b != null && b.value("action") != null ? b.value("action") : a != null ? a.value("action") : null;
+                    if (act != null) action = act;
                     RuleMatch dated = a != null && a.group("date") != null ? a : b != null && b.group("date") != null ? b : null;
                     if (dated != null) {
                         // An act on a range of days happened on one of them: keep what the range supports.
                         Range r = Dates.parse(dated.group("date"));
                         if (r != null) date = meetingDate(r);
                         place = place(dated.group("venue") != null ? dated.group("venue") : dated.group("place"));
-                    } else if (b != null && "meeting".equals(b.attribute("when", null)) && meeting != null) {
+                    } else if (b != null && "meeting".equals(b.value("when")) && meeting != null) {
                         date = meetingDate(meeting.dates());
                         place = meeting.place();
                     }
@@ -420,32 +567,28 @@ public final class Extractor {
                         p = new Provenance(rule + "+short-title.back-reference", p.begin(), p.end(), p.sentence());
                     }
                 }
-                out.add(new Mention(surface, anchor, key, p.begin(), p.end(), s.parent(),
-                    action, date, place, p));
+                out.add(new Mention(surface, anchor, key, p.begin(), p.end(), s.parent(), action, date, place, p));
             }
             return out;
         }
 
-        /**
-         * The key of the one title cited in this sentence or the one before whose short form
-         * {@code key} is (rule short-title.back-reference: 《日历》 for 《上合组织文化交流日历》);
-         * null when {@code key} is not a short form or when none or several titles fit.
-         */
-        String titleShortened(String key, int open, List<Mention> earlier) {
-            Rule shortForm = rules.rule("short-title.back-reference");
-            if (shortForm == null || RuleBook.find(shortForm, key, 0) == null) return null;
-            return onlyKeyCitedJustBefore(open, earlier, k -> k.length() > key.length() && k.endsWith(key));
-        }
-
-        /** The first mention rule of one side: "after" rules start with ^, "before" rules end with $. */
-        RuleMatch firstOf(boolean afterSide, String window) {
-            if (window.isEmpty()) return null;
-            for (var r : rules.group(Set.of("mention"))) {
-                if (r.source().startsWith("^") != afterSide) continue;
-                RuleMatch m = RuleBook.find(r, window, 0);
+        /** The first rule of {@code stage} (in file order) that matches the window. */
+        RuleMatch firstIn(List<Rule> stage, String window) {
+            for (Rule r : stage) {
+                RuleMatch m = rules.find(r, window, 0);
                 if (m != null) return m;
             }
             return null;
+        }
+
+        /**
+         * The key of the one title cited in this sentence or the one before whose short form
+         * {@code key} is (stage title-key: 《日历》 for 《上合组织文化交流日历》); null when
+         * {@code key} is not a short form or when none or several titles fit.
+         */
+        String titleShortened(String key, int open, List<Mention> earlier) {
+            if (firstIn(rules.stage("title-key", "short-title"), key) == null) return null;
+            return onlyKeyCitedJustBefore(open, earlier, k -> k.length() > key.length() && k.endsWith(key));
         }
 
         /**
@@ -456,29 +599,26 @@ public final class Extractor {
             TypedDate s = dates.start(), e = dates.end();
             if (s.equals(e)) return s;
             if (s.lexical().substring(0, 7).equals(e.lexical().substring(0, 7)))
-                return new TypedDate(s.lexical().substring(0, 7), org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYearMonth);
-            return new TypedDate(s.lexical().substring(0, 4), org.apache.jena.datatypes.xsd.XSDDatatype.XSDgYear);
+                return new TypedDate(s.lexical().substring(0, 7), XSDDatatype.XSDgYearMonth);
+            return new TypedDate(s.lexical().substring(0, 4), XSDDatatype.XSDgYear);
         }
 
         /** The original characters of a normalised span, without whitespace: the title as written. */
         String asWritten(int start, int end) {
             StringBuilder sb = new StringBuilder(end - start);
-            for (int i = start; i < end; i++) sb.append(original().charAt(nt.toOriginal(i)));
+            for (int i = start; i < end; i++) sb.append(nt.original().charAt(nt.toOriginal(i)));
             return sb.toString();
         }
 
+        /** The last full date after the last full stop: the date a document was signed or issued. */
         TypedDate closingDate() {
-            int lastStop = 0;
-            for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
-            java.util.regex.Matcher m = CLOSING_DATE.matcher(text);
+            if (tailStart >= text.length()) return null;
             TypedDate found = null;
-            m.region(lastStop, text.length());
-            while (m.find()) {
-                Range r = Dates.parse(m.group());
-                if (r != null) found = r.start();
+            for (RuleMatch m : rules.findAll(rules.stage("tail", "meeting"), text.substring(tailStart), tailStart)) {
+                Range r = Dates.parse(m.group("date"));
+                if (r != null && r.start().datatype() == XSDDatatype.XSDdate) found = r.start();
             }
             return found;
         }
     }
-
 }

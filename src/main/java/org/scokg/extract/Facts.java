@@ -24,6 +24,13 @@ public final class Facts {
     public record Meeting(String councilIri, String councilKey, String label, Integer ordinal, Range dates,
                           PlaceRef place, boolean online, Provenance provenance) {}
 
+    /**
+     * Who chaired the meeting.
+     *
+     * @param person   the chair, or null when the text names only the chairing state (会议由中方主持)
+     * @param stateIri the state (or organisation) the chair represents
+     * @param title    the chair's title as written, or null
+     */
     public record Chair(PersonRef person, String stateIri, String title, Provenance provenance) {}
 
     public record Attendance(PersonRef person, String representsIri, String title, String capacity, String mode,
@@ -59,10 +66,20 @@ public final class Facts {
      */
     public record Reference(String targetIri, String anchor, Provenance provenance) {}
 
+    /**
+     * A state, organisation or council the text names but the gazetteer lacks: extracted all
+     * the same under an IRI minted from its name, and flagged so that someone can add it.
+     *
+     * @param iri   the minted IRI
+     * @param kind  {@code state}, {@code organisation} or {@code council}
+     * @param label the name as written (simplified script)
+     */
+    public record Unresolved(String iri, String kind, String label) {}
+
     /** Everything found in one document. */
     public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
                            Meeting meeting, Chair chair, List<Attendance> attendances,
                            List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
                            List<Mention> mentions, List<Event> events, List<Reference> references,
-                           List<String> warnings) {}
+                           List<Unresolved> unresolved, List<String> warnings) {}
 }

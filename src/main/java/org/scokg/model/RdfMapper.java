@@ -60,8 +60,8 @@ public final class RdfMapper {
             provenance(meeting, f.provenance(), src, activity);
             src.addProperty(Sco.reports, meeting);
             if (d.chair() != null) {
-                meeting.addProperty(Sco.chair, person(m, d.chair().person()))
-                    .addProperty(Sco.chairState, m.createResource(d.chair().stateIri()));
+                if (d.chair().person() != null) meeting.addProperty(Sco.chair, person(m, d.chair().person()));
+                meeting.addProperty(Sco.chairState, m.createResource(d.chair().stateIri()));
             }
             for (Attendance a : d.attendances()) {
                 String key = a.person() != null ? a.person().key()
@@ -78,6 +78,16 @@ public final class RdfMapper {
                 if (a.person() != null) p.addProperty(Sco.participant, person(m, a.person()));
                 provenance(p, a.provenance(), src, activity);
             }
+        }
+        for (Facts.Unresolved u : d.unresolved()) {
+            // Named in the text, missing from the gazetteer: typed, labelled as written, flagged.
+            Resource type = switch (u.kind()) {
+                case "state" -> Sco.State;
+                case "council" -> Sco.Council;
+                default -> Sco.Organisation;
+            };
+            m.createResource(u.iri()).addProperty(RDF.type, type).addProperty(Sco.prefLabel, u.label(), "zh")
+                .addLiteral(Sco.unresolved, m.createTypedLiteral(true));
         }
         for (Facts.Chairmanship c : d.chairmanships()) {
             Resource r = m.createResource(Iris.chairmanship(d.fileName(), c.provenance().begin()))

@@ -101,6 +101,7 @@ public final class Sco {
     public static final Property refersTo = prop("refersTo");
     public static final Property act = prop("act");
     public static final Property actsDisagree = prop("actsDisagree");
+    public static final Property unresolved = prop("unresolved");
 
     // --- reused vocabularies
     public static final Property schemaName = prop(SCHEMA, "name");

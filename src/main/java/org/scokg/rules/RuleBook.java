@@ -1,43 +1,50 @@
 package org.scokg.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A set of named rules read from rule files, in the manner of Stanford TokensRegex rule
  * files but over characters: named pattern pieces ({@code define}) reused across rules,
- * lexicons supplied by the caller, and rules that are small records of pattern, attributes
- * and examples. The engine knows nothing of what the rules are about.
+ * tables of spellings and what they mean, lexicons supplied by the caller, and rules that
+ * are small records of when they run, what they produce, pattern, values and examples. The
+ * engine knows nothing of what the rules are about: the caller runs the rules of each stage
+ * and interprets what each match produces.
  *
  * <h2>Rule file syntax</h2>
  * <pre>
  * # a comment
- * define DATE = \d{4}年\d{1,2}月\d{1,2}日          # a named piece; $DATE in later patterns
+ * define DATE = \d{4}年\d{1,2}月\d{1,2}日        # a named piece; $DATE in patterns
+ *
+ * table act                                    # spellings and what they mean; @act in a
+ *   签署 = signed                               # pattern matches any spelling, and
+ *   通过 = adopted                              # set: action=act[verb] looks one up
+ * end
+ *
+ * stage meeting                                # the stage of the rules below (or stage: per rule)
  *
  * rule meeting.held-at
  *   # what the rule catches (kept as the rule's comment)
+ *   produce: meeting                           # what a match produces: the caller's action
+ *   priority: 10                               # optional: higher wins where matches compete
  *   pattern: (?&lt;date&gt;$DATE)，.{0,40}?会议在(?&lt;venue&gt;@city)举行
  *   set: mode=in-person
  *   example: 2023年10月26日，上合组织会议在比什凯克举行。
- *   expect: date=2023年10月26日; venue=比什凯克
+ *   expect: date=2023年10月26日; venue=比什凯克; mode=in-person
  *   reject: 会议在比什凯克举行。
  * end
  * </pre>
- * {@code $NAME} expands to the piece (wrapped in a non-capturing group); {@code @name}
- * expands to an alternation of the caller's lexicon {@code name}, longest entries first,
- * each quoted. A {@code #} starts a comment only at the start of a line or after
- * whitespace, so patterns may contain {@code #} in character classes when written {@code \#}.
+ * {@code $NAME} expands to the piece (wrapped in a non-capturing group); pieces may use
+ * pieces defined in any file. {@code @name} expands to an alternation of the caller's
+ * lexicon {@code name} or of the keys of the table {@code name}, longest entries first, each
+ * quoted. A {@code #} starts a comment only at the start of a line or after whitespace. An
+ * {@code expect:} names groups of the pattern or keys of {@code set:}.
  *
  * <p>Patterns are Java regular expressions. Keep repetition bounded ({@code {0,40}} rather
  * than {@code *}) where a rule could run over a long text: the engine runs rules on
@@ -52,186 +59,55 @@ import java.util.regex.PatternSyntaxException;
  * read exactly are run as written.
  */
 public final class RuleBook {
-    private static final Pattern PIECE_REF = Pattern.compile("\\$([A-Z][A-Z0-9_]*)");
-    private static final Pattern LEXICON_REF = Pattern.compile("@([a-z][a-z0-9_-]*)");
-    private static final Pattern DEFINE = Pattern.compile("define\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*(.+)");
-    private static final Pattern RULE = Pattern.compile("rule\\s+([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)");
-
     private final Map<String, Rule> rules;
+    private final Map<String, Map<String, String>> tables;
 
-    private RuleBook(Map<String, Rule> rules) { this.rules = rules; }
+    private RuleBook(Map<String, Rule> rules, Map<String, Map<String, String>> tables) {
+        this.rules = rules;
+        this.tables = tables;
+    }
 
-    /** A book of the given rules (for tests). */
+    /** A book of the given rules, without tables (for tests). */
     static RuleBook of(Rule... rules) {
         Map<String, Rule> m = new LinkedHashMap<>();
         for (Rule r : rules) m.put(r.name(), r);
-        return new RuleBook(m);
+        return new RuleBook(m, Map.of());
     }
 
     /**
-     * Reads rule files from the classpath, in order; pieces defined in one file are
-     * visible in the files after it.
+     * Reads every {@code *.rules} file of a directory on the class path (in a jar or not), in
+     * the order of their names.
      *
-     * @param lexicons    lexicon name to its entries, for {@code @name} references
-     * @param resources   classpath resource names, e.g. {@code rules/meeting.rules}
+     * @param lexicons  lexicon name to its entries, for {@code @name} references
+     * @param directory a class path directory, e.g. {@code rules}
      * @throws RuleSyntaxException naming the file and line of the first error
      */
-    public static RuleBook fromClasspath(Map<String, ? extends Collection<String>> lexicons, String... resources) {
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (String r : resources) {
-            try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(r)) {
-                if (in == null) throw new RuleSyntaxException(r, 0, "no such rule file on the classpath");
-                texts.put(r, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new RuleSyntaxException(r, 0, "cannot read: " + e.getMessage());
-            }
-        }
+    public static RuleBook fromClasspathDirectory(Map<String, ? extends Collection<String>> lexicons, String directory) {
+        return fromTexts(lexicons, RuleFiles.onClasspath(directory));
+    }
+
+    /**
+     * Reads the rule files of the class path directory and then those of {@code extra}
+     * directories on disk (their {@code *.rules} files, by name): a user's own rules added to
+     * the built-in ones. A rule or piece defined twice is an error naming both places.
+     */
+    public static RuleBook fromClasspathDirectory(Map<String, ? extends Collection<String>> lexicons, String directory,
+                                                  List<java.nio.file.Path> extra) {
+        Map<String, String> texts = new LinkedHashMap<>(RuleFiles.onClasspath(directory));
+        for (java.nio.file.Path d : extra) texts.putAll(RuleFiles.inDirectory(d));
         return fromTexts(lexicons, texts);
     }
 
-    /** Reads rule files given as file name to text, in order. */
+    /** Reads rule files given as file name to text; pieces and tables are shared by all of them. */
     public static RuleBook fromTexts(Map<String, ? extends Collection<String>> lexicons, Map<String, String> files) {
-        Map<String, String> pieces = new LinkedHashMap<>();
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        for (var file : files.entrySet()) parse(file.getKey(), file.getValue(), lexicons, pieces, rules);
-        return new RuleBook(rules);
-    }
-
-    private static void parse(String file, String text, Map<String, ? extends Collection<String>> lexicons,
-                              Map<String, String> pieces, Map<String, Rule> rules) {
-        String[] lines = text.split("\r?\n", -1);
-        RuleDraft draft = null;
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = stripComment(lines[i]).strip();
-            String raw = lines[i].strip();
-            if (draft != null && raw.startsWith("#")) {
-                draft.comment.append(draft.comment.length() == 0 ? "" : " ").append(raw.substring(1).strip());
-                continue;
-            }
-            if (line.isEmpty()) continue;
-            if (draft == null) {
-                Matcher d = DEFINE.matcher(line);
-                Matcher r = RULE.matcher(line);
-                if (d.matches()) {
-                    String expanded = expand(d.group(2).strip(), pieces, lexicons, file, lineNo);
-                    compile(expanded, file, lineNo);
-                    pieces.put(d.group(1), expanded);
-                } else if (r.matches()) {
-                    if (rules.containsKey(r.group(1))) throw new RuleSyntaxException(file, lineNo, "rule " + r.group(1) + " is defined twice");
-                    draft = new RuleDraft(r.group(1), lineNo);
-                } else {
-                    throw new RuleSyntaxException(file, lineNo, "expected 'define NAME = …' or 'rule group.name', got: " + line);
-                }
-                continue;
-            }
-            if (line.equals("end")) {
-                rules.put(draft.name, draft.build(file, pieces, lexicons));
-                draft = null;
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon < 0) throw new RuleSyntaxException(file, lineNo, "expected 'key: value' inside rule " + draft.name);
-            String key = line.substring(0, colon).strip();
-            // Values keep their inner '#' (examples are prose); only whole-line comments were stripped.
-            String value = raw.substring(raw.indexOf(':') + 1).strip();
-            switch (key) {
-                case "pattern" -> draft.pattern = value;
-                case "set" -> {
-                    for (String kv : value.split(",")) {
-                        int eq = kv.indexOf('=');
-                        if (eq < 0) throw new RuleSyntaxException(file, lineNo, "expected key=value in set: " + kv);
-                        draft.attributes.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
-                    }
-                }
-                case "example" -> draft.examples.add(new Rule.Example(value, new LinkedHashMap<>()));
-                case "expect" -> {
-                    if (draft.examples.isEmpty()) throw new RuleSyntaxException(file, lineNo, "expect: without an example before it");
-                    Map<String, String> expected = draft.examples.get(draft.examples.size() - 1).expected();
-                    for (String kv : value.split(";")) {
-                        int eq = kv.indexOf('=');
-                        if (eq < 0) throw new RuleSyntaxException(file, lineNo, "expected group=value in expect: " + kv);
-                        expected.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
-                    }
-                }
-                case "reject" -> draft.rejects.add(value);
-                default -> throw new RuleSyntaxException(file, lineNo, "unknown key '" + key + "' in rule " + draft.name);
-            }
-        }
-        if (draft != null) throw new RuleSyntaxException(file, draft.line, "rule " + draft.name + " has no 'end'");
-    }
-
-    private static String stripComment(String line) {
-        String t = line.strip();
-        if (t.startsWith("#")) return "";
-        int hash = line.indexOf(" #");
-        return hash < 0 ? line : line.substring(0, hash);
-    }
-
-    private static String expand(String pattern, Map<String, String> pieces,
-                                 Map<String, ? extends Collection<String>> lexicons, String file, int line) {
-        StringBuilder out = new StringBuilder();
-        Matcher m = PIECE_REF.matcher(pattern);
-        while (m.find()) {
-            String piece = pieces.get(m.group(1));
-            if (piece == null) throw new RuleSyntaxException(file, line, "unknown piece $" + m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement("(?:" + piece + ")"));
-        }
-        m.appendTail(out);
-        String withPieces = out.toString();
-        out = new StringBuilder();
-        m = LEXICON_REF.matcher(withPieces);
-        while (m.find()) {
-            Collection<String> entries = lexicons.get(m.group(1));
-            if (entries == null) throw new RuleSyntaxException(file, line, "unknown lexicon @" + m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(alternation(entries)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        RuleReader r = new RuleReader(lexicons).read(files);
+        Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        r.tables().forEach((k, v) -> tables.put(k, Map.copyOf(v)));
+        return new RuleBook(r.rules(), Map.copyOf(tables));
     }
 
     /** An alternation of the entries, longest first so that the longest name wins. */
-    public static String alternation(Collection<String> entries) {
-        List<String> sorted = entries.stream().filter(s -> !s.isEmpty()).distinct()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList();
-        if (sorted.isEmpty()) return "(?!)";
-        StringBuilder sb = new StringBuilder("(?:");
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i > 0) sb.append('|');
-            sb.append(Pattern.quote(sorted.get(i)));
-        }
-        return sb.append(')').toString();
-    }
-
-    private static Pattern compile(String regex, String file, int line) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new RuleSyntaxException(file, line, "bad pattern: " + e.getDescription());
-        }
-    }
-
-    private static final class RuleDraft {
-        final String name;
-        final int line;
-        final StringBuilder comment = new StringBuilder();
-        final Map<String, String> attributes = new LinkedHashMap<>();
-        final List<Rule.Example> examples = new ArrayList<>();
-        final List<String> rejects = new ArrayList<>();
-        String pattern;
-
-        RuleDraft(String name, int line) {
-            this.name = name;
-            this.line = line;
-        }
-
-        Rule build(String file, Map<String, String> pieces, Map<String, ? extends Collection<String>> lexicons) {
-            if (pattern == null) throw new RuleSyntaxException(file, line, "rule " + name + " has no pattern");
-            Pattern compiled = compile(expand(pattern, pieces, lexicons, file, line), file, line);
-            return new Rule(name, comment.toString(), pattern, compiled, Map.copyOf(attributes),
-                List.copyOf(examples), List.copyOf(rejects));
-        }
-    }
+    public static String alternation(Collection<String> entries) { return RuleReader.alternation(entries); }
 
     /** Every rule, in file order. */
     public Collection<Rule> rules() { return rules.values(); }
@@ -243,25 +119,30 @@ public final class RuleBook {
         return r;
     }
 
-    /** The rules of the given groups, in file order. */
-    public List<Rule> group(Set<String> groups) {
-        List<Rule> cached = byGroups.get(groups);
-        if (cached != null) return cached;
-        List<Rule> selected = rules.values().stream().filter(r -> groups.contains(r.group())).toList();
-        if (byGroups.size() < 256) byGroups.put(Set.copyOf(groups), selected);
-        return selected;
+    /** The table called {@code name} (spelling to value), or an empty map. */
+    public Map<String, String> table(String name) { return tables.getOrDefault(name, Map.of()); }
+
+    /** The rules of a stage, in file order. */
+    public List<Rule> stage(String stage) {
+        return byStage.computeIfAbsent(stage, s -> rules.values().stream().filter(r -> r.stage().equals(s)).toList());
     }
 
-    /** The rules of each set of groups asked for so far (the rules never change). */
-    private final Map<Set<String>, List<Rule>> byGroups = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The rules of a stage that produce {@code produce}, in file order. */
+    public List<Rule> stage(String stage, String produce) {
+        return byStage.computeIfAbsent(stage + "\u0000" + produce,
+            s -> stage(stage).stream().filter(r -> r.produce().equals(produce)).toList());
+    }
+
+    /** The rules of each stage (and stage and production) asked for so far (the rules never change). */
+    private final Map<String, List<Rule>> byStage = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The first match of the rule in {@code text}, or null. */
-    public static RuleMatch find(Rule rule, CharSequence text, int base) {
+    public RuleMatch find(Rule rule, CharSequence text, int base) {
         Compiled c = compiled(rule);
         int last = c.lastStart(text);
         if (last < 0) return null;
         Matcher m = c.matcher(text);
-        return c.find(m, text, 0, last) ? new RuleMatch(rule, m, c.groupNames, base) : null;
+        return c.find(m, text, 0, last) ? new RuleMatch(rule, m, c.groupNames, base, tables) : null;
     }
 
     /**
@@ -345,7 +226,7 @@ public final class RuleBook {
         Compiled c = COMPILED.get(rule.pattern());
         if (c != null) return c;
         return COMPILED.computeIfAbsent(rule.pattern(),
-            p -> new Compiled(p, List.copyOf(scanGroupNames(rule)), FirstChars.analyse(p)));
+            p -> new Compiled(p, List.copyOf(RuleReader.groupList(p)), FirstChars.analyse(p)));
     }
 
     /** The characters a match of the rule can start with, or null when the engine tries every position. */
@@ -357,29 +238,30 @@ public final class RuleBook {
         return r == null ? null : List.of(r);
     }
 
-    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
-
     /** The named groups of a rule's pattern (Java 17 has no API for them); computed once per pattern. */
     static List<String> groupNames(Rule rule) {
         return compiled(rule).groupNames;
     }
 
-    private static List<String> scanGroupNames(Rule rule) {
-        List<String> names = new ArrayList<>();
-        Matcher m = GROUP_NAME.matcher(rule.pattern().pattern());
-        while (m.find()) if (!names.contains(m.group(1))) names.add(m.group(1));
-        return names;
+    /**
+     * How matches rank where they compete: the higher priority first, then the leftmost, then
+     * the longest, then the rule written first.
+     */
+    private static Comparator<RuleMatch> ranking(List<Rule> order) {
+        Comparator<RuleMatch> byPriority = Comparator.comparingInt(x -> -x.rule().priority());
+        return byPriority.thenComparingInt(RuleMatch::start)
+            .thenComparing(Comparator.comparingInt(RuleMatch::end).reversed())
+            .thenComparingInt(x -> order.indexOf(x.rule()));
     }
 
     /**
-     * All matches of the rules of {@code groups} in {@code text}, without overlaps: where
-     * matches overlap, the leftmost wins, then the longest, then the rule written first.
-     * Offsets are shifted by {@code base}.
+     * All matches of {@code rules} in {@code text}, without overlaps, in text order: where
+     * matches overlap, the one ranked first wins (the higher priority, then the leftmost, the
+     * longest, the rule written first). Offsets are shifted by {@code base}.
      */
-    public List<RuleMatch> findAll(Set<String> groups, CharSequence text, int base) {
-        List<Rule> selected = group(groups);
+    public List<RuleMatch> findAll(List<Rule> rules, CharSequence text, int base) {
         List<RuleMatch> candidates = new ArrayList<>();
-        for (Rule r : selected) {
+        for (Rule r : rules) {
             Compiled c = compiled(r);
             List<String> names = c.groupNames;
             int last = c.lastStart(text);
@@ -389,57 +271,54 @@ public final class RuleBook {
                 // Prefiltered: matches are never empty; the next search starts where this one ended.
                 int from = 0;
                 while (c.find(m, text, from, last)) {
-                    candidates.add(new RuleMatch(r, m, names, base));
+                    candidates.add(new RuleMatch(r, m, names, base, tables));
                     from = m.end();
                 }
                 continue;
             }
             while (m.find()) {
-                candidates.add(new RuleMatch(r, m, names, base));
+                candidates.add(new RuleMatch(r, m, names, base, tables));
                 if (m.end() == m.start()) {
                     if (m.end() >= text.length()) break;
                     m.region(m.end() + 1, text.length());
                 }
             }
         }
-        List<Rule> order = selected;
-        Comparator<RuleMatch> byStart = Comparator.comparingInt(RuleMatch::start);
-        Comparator<RuleMatch> longestFirst = Comparator.comparingInt(RuleMatch::end);
-        Comparator<RuleMatch> ruleOrder = Comparator.comparingInt(x -> order.indexOf(x.rule()));
-        candidates.sort(byStart.thenComparing(longestFirst.reversed()).thenComparing(ruleOrder));
+        candidates.sort(ranking(rules));
         List<RuleMatch> chosen = new ArrayList<>();
-        int covered = Integer.MIN_VALUE;
         for (RuleMatch c : candidates) {
-            if (c.start() >= covered) {
-                chosen.add(c);
-                covered = c.end();
+            boolean free = true;
+            for (RuleMatch k : chosen) {
+                if (c.start() < k.end() && k.start() < c.end() || c.start() == k.start()) {
+                    free = false;
+                    break;
+                }
             }
+            if (free) chosen.add(c);
         }
+        chosen.sort(Comparator.comparingInt(RuleMatch::start));
         return chosen;
     }
 
     /**
-     * The first match {@link #findAll} would return, or null; the same answer without
-     * scanning the rest of the text. Each rule's first match is its leftmost, so the first
-     * chosen match is the leftmost of those (then the longest, then the rule written first).
+     * The best match of {@code rules} in {@code text}, or null: the highest priority, then the
+     * leftmost, the longest, the rule written first. Each rule's first match is its leftmost,
+     * so only that one is looked for.
      */
-    public RuleMatch findFirst(Set<String> groups, CharSequence text, int base) {
+    public RuleMatch findFirst(List<Rule> rules, CharSequence text, int base) {
+        Comparator<RuleMatch> rank = ranking(rules);
         RuleMatch best = null;
-        for (Rule r : group(groups)) {
+        for (Rule r : rules) {
             Compiled c = compiled(r);
             int last = c.lastStart(text);
             if (last < 0) continue;
+            // A match of no higher priority starting after the best so far cannot replace it.
+            if (best != null && r.priority() <= best.rule().priority()) last = Math.min(last, best.start() - base);
             Matcher m = c.matcher(text);
-            // A match starting after the best so far cannot replace it: no need to look there.
-            if (!c.find(m, text, 0, best == null ? last : Math.min(last, best.start() - base))) continue;
-            if (best == null || m.start() + base < best.start() || (m.start() + base == best.start() && m.end() + base > best.end()))
-                best = new RuleMatch(r, m, c.groupNames, base);
+            if (!c.find(m, text, 0, last)) continue;
+            RuleMatch found = new RuleMatch(r, m, c.groupNames, base, tables);
+            if (best == null || rank.compare(found, best) < 0) best = found;
         }
         return best;
-    }
-
-    /** Convenience for {@link #findAll(Set, CharSequence, int)} with base 0. */
-    public List<RuleMatch> findAll(String group, CharSequence text) {
-        return findAll(Set.of(group), text, 0);
     }
 }

@@ -1,8 +1,8 @@
 package org.scokg.rules;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.regex.Matcher;
 
 /**
@@ -17,13 +17,15 @@ public final class RuleMatch {
     private final int end;
     private final String text;
     private final Map<String, Span> groups = new HashMap<>();
+    private final Map<String, Map<String, String>> tables;
 
     /** Snapshots the matcher's current match (Java 17 match results do not keep named groups). */
-    RuleMatch(Rule rule, Matcher m, List<String> groupNames, int base) {
+    RuleMatch(Rule rule, Matcher m, List<String> groupNames, int base, Map<String, Map<String, String>> tables) {
         this.rule = rule;
         this.start = base + m.start();
         this.end = base + m.end();
         this.text = m.group();
+        this.tables = tables;
         for (String g : groupNames) {
             String t = m.group(g);
             if (t != null) groups.put(g, new Span(t, base + m.start(g), base + m.end(g)));
@@ -53,8 +55,22 @@ public final class RuleMatch {
         return s == null ? -1 : s.end();
     }
 
-    /** The rule's attribute {@code key} ({@code set:} line), or {@code fallback}. */
-    public String attribute(String key, String fallback) { return rule.attribute(key, fallback); }
+    /**
+     * The value the rule's action sets for {@code key} ({@code set:} line): its constant, or
+     * the table entry for the text its group matched; {@code fallback} when the rule does not
+     * set the key, the group did not take part or the table has no entry for its text.
+     */
+    public String value(String key, String fallback) {
+        Rule.Value v = rule.values().get(key);
+        if (v == null) return fallback;
+        if (!v.isLookup()) return v.constant();
+        String g = group(v.group());
+        String found = g == null ? null : tables.getOrDefault(v.table(), Map.of()).get(g);
+        return found == null ? fallback : found;
+    }
+
+    /** The value for {@code key}, or null. */
+    public String value(String key) { return value(key, null); }
 
     @Override
     public String toString() { return rule.name() + "@" + start + ":" + text; }

@@ -25,12 +25,14 @@ class RuleBookTest {
             define N = [0-9]+
             rule buy.fruit
               # a count and a fruit
+              stage: s
+              produce: purchase
               pattern: (?<n>$N) (?<f>@fruit)
               example: 3 pineapple
               expect: n=3; f=pineapple
             end
             """);
-        RuleMatch m = RuleBook.find(b.rule("buy.fruit"), "I got 12 pineapples", 0);
+        RuleMatch m = b.find(b.rule("buy.fruit"), "I got 12 pineapples", 0);
         assertEquals("12", m.group("n"));
         assertEquals("pineapple", m.group("f"));
         assertEquals(6, m.start());
@@ -39,18 +41,21 @@ class RuleBookTest {
     @Test
     void findAllKeepsLeftmostLongestWithoutOverlap() {
         RuleBook b = book("""
+            stage s
             rule t.short
               # short
+              produce: x
               pattern: ab
               example: ab
             end
             rule t.long
               # long
+              produce: x
               pattern: abc
               example: abc
             end
             """);
-        List<RuleMatch> ms = b.findAll(Set.of("t"), "xabcab", 100);
+        List<RuleMatch> ms = b.findAll(b.stage("s"), "xabcab", 100);
         assertEquals(2, ms.size());
         assertEquals("t.long", ms.get(0).rule().name());
         assertEquals(101, ms.get(0).start());
@@ -61,16 +66,18 @@ class RuleBookTest {
     @Test
     void errorsNameTheFileAndLine() {
         RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> book("""
+            stage s
             rule a.b
+              produce: x
               pattern: $MISSING
             end
             """));
         assertTrue(e.getMessage().startsWith("test.rules:1"), e.getMessage());
-        e = assertThrows(RuleSyntaxException.class, () -> book("rule a.b\n  pattern: (\nend\n"));
+        e = assertThrows(RuleSyntaxException.class, () -> book("stage s\nrule a.b\n  produce: x\n  pattern: (\nend\n"));
         assertTrue(e.getMessage().contains("bad pattern"), e.getMessage());
         e = assertThrows(RuleSyntaxException.class, () -> book("rule a.b\n  pattern: x\n"));
         assertTrue(e.getMessage().contains("no 'end'"), e.getMessage());
-        e = assertThrows(RuleSyntaxException.class, () -> book("rule a.b\n  pattern: @veg\nend\n"));
-        assertTrue(e.getMessage().contains("unknown lexicon @veg"), e.getMessage());
+        e = assertThrows(RuleSyntaxException.class, () -> book("stage s\nrule a.b\n  produce: x\n  pattern: @veg\nend\n"));
+        assertTrue(e.getMessage().contains("unknown lexicon or table @veg"), e.getMessage());
     }
 }
