@@ -31,29 +31,40 @@ final class EvaluateCommand extends Base {
     @Override
     int run() throws Exception {
         if (!Files.isDirectory(goldDir)) throw fail("no gold folder at " + goldDir + " (use --gold DIR)");
-        InputWalker.Listing listing = InputWalker.walk(inputs);
-        for (InputWalker.Failure f : listing.failures()) progress("failed: " + f.path() + ": " + f.message());
-        Evaluation eval = new Evaluation();
-        List<Gold> golds = new ArrayList<>();
         SourceReader reader = new SourceReader();
-        for (Path file : listing.files()) {
-            Path goldFile = goldDir.resolve(file.getFileName() + ".tsv");
-            if (!Files.isRegularFile(goldFile)) {
-                progress("no gold for " + file + "; not scored");
+        int scored = 0;
+        // Each INPUT is scored on its own (seeds, development, held-out), never pooled.
+        for (Path input : inputs) {
+            InputWalker.Listing listing = InputWalker.walk(List.of(input));
+            for (InputWalker.Failure f : listing.failures()) progress("failed: " + f.path() + ": " + f.message());
+            Evaluation eval = new Evaluation();
+            List<Gold> golds = new ArrayList<>();
+            for (Path file : listing.files()) {
+                Path goldFile = goldDir.resolve(file.getFileName() + ".tsv");
+                if (!Files.isRegularFile(goldFile)) {
+                    progress("no gold for " + file + "; not scored");
+                    continue;
+                }
+                SourceReader.Outcome o = reader.read(file);
+                if (o.skipped()) continue;
+                Gold gold = Gold.read(goldFile);
+                golds.add(gold);
+                eval.add(gold, Extraction.facts(o.text()));
+            }
+            if (golds.isEmpty()) {
+                progress("no document of " + input + " has a gold file in " + goldDir);
                 continue;
             }
-            SourceReader.Outcome o = reader.read(file);
-            if (o.skipped()) continue;
-            Gold gold = Gold.read(goldFile);
-            golds.add(gold);
-            eval.add(gold, Extraction.facts(o.text()));
+            eval.addIdentities(golds);
+            out().println("== " + input + " (" + golds.size() + " document" + (golds.size() == 1 ? "" : "s") + ")");
+            out().print(eval.report());
+            if (errors) eval.errors().forEach(out()::println);
+            out().println();
+            scored += golds.size();
         }
-        if (golds.isEmpty()) throw fail("no input has a gold file in " + goldDir);
-        eval.addIdentities(golds);
-        out().print(eval.report());
-        if (errors) eval.errors().forEach(out()::println);
         out().flush();
-        progress("evaluate: " + golds.size() + " document(s) scored");
+        if (scored == 0) throw fail("no input has a gold file in " + goldDir);
+        progress("evaluate: " + scored + " document(s) scored");
         return 0;
     }
 }

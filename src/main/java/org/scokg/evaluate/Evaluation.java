@@ -12,6 +12,7 @@ import org.scokg.extract.Facts;
 import org.scokg.extract.Gazetteer;
 import org.scokg.extract.TitleKey;
 import org.scokg.extract.VariantTitles;
+import org.scokg.model.Iris;
 
 /**
  * Compares extracted facts with gold annotations. Facts are matched by identity (an
@@ -62,14 +63,19 @@ public final class Evaluation {
     /** Adds one document's comparison. */
     public void add(Gold gold, Facts.Document doc) {
         String f = gold.fileName();
-        meeting(f, gold, doc);
-        // attendees: identity = represents + name
+        Map<String, String> unresolved = new HashMap<>();
+        for (Facts.Unresolved u : doc.unresolved()) unresolved.put(u.iri(), u.label());
+        meeting(f, gold, doc, unresolved);
+        // attendees: identity = what they represent + name; a gold value names the entity by
+        // ISO code, slug or any Chinese spelling, and an unresolved one by its name as written
         Map<String, Facts.Attendance> predicted = new HashMap<>();
-        for (Facts.Attendance a : doc.attendances()) predicted.put(code(a.representsIri()) + "|" + (a.person() == null ? "" : a.person().name()), a);
-        compare(f, "attendee", gold.of("attendee"), g -> g.get("represents") + "|" + g.get("name"), predicted,
+        for (Facts.Attendance a : doc.attendances())
+            predicted.put(identity(a.representsIri(), unresolved) + "|" + (a.person() == null ? "" : a.person().name()), a);
+        compare(f, "attendee", gold.of("attendee"), g -> goldIdentity(g.get("represents")) + "|" + g.get("name"), predicted,
             (g, p) -> {
-                check(f, "attendee.title", g.get("title"), p.title());
-                check(f, "attendee.capacity", g.get("capacity"), p.capacity());
+                String who = f + " " + g.get("name") + " (" + p.provenance().rule() + ")";
+                check(who, "attendee.title", g.get("title"), p.title());
+                check(who, "attendee.capacity", g.get("capacity"), p.capacity());
             });
         Map<String, Facts.Mention> mentions = new HashMap<>();
         for (Facts.Mention m : doc.mentions()) {
@@ -79,21 +85,42 @@ public final class Evaluation {
             cited.add(new VariantTitles.Cited(m.key(), Set.of(f), dates));
         }
         compare(f, "mention", gold.of("mention"), g -> g.get("offset"), mentions, (g, p) -> {
-            check(f, "mention.surface", g.get("surface"), p.surface());
-            check(f, "mention.nested", g.get("nested"), String.valueOf(p.nestedIn() >= 0));
-            check(f, "mention.date", g.get("date"), p.date() == null ? "" : p.date().lexical());
-            check(f, "mention.venue", g.get("venue"), p.place() == null ? "" : p.place().label());
-            check(f, "mention.action", g.get("action"), p.action());
+            String at = f + "@" + g.get("offset") + " 《" + g.get("surface") + "》 (" + p.provenance().rule() + ")";
+            check(at, "mention.surface", g.get("surface"), p.surface());
+            check(at, "mention.nested", g.get("nested"), String.valueOf(p.nestedIn() >= 0));
+            check(at, "mention.date", g.get("date"), p.date() == null ? "" : p.date().lexical());
+            check(at, "mention.venue", g.get("venue"), p.place() == null ? "" : p.place().label());
+            check(at, "mention.action", g.get("action"), p.action());
         });
         Map<String, Facts.Chairmanship> chairs = new HashMap<>();
-        for (Facts.Chairmanship c : doc.chairmanships()) chairs.put(code(c.stateIri()) + "|" + c.status(), c);
-        compare(f, "chairmanship", gold.of("chairmanship"), g -> g.get("state") + "|" + g.get("status"), chairs, (g, p) -> {
+        for (Facts.Chairmanship c : doc.chairmanships()) chairs.put(identity(c.stateIri(), unresolved) + "|" + c.status(), c);
+        compare(f, "chairmanship", gold.of("chairmanship"), g -> goldIdentity(g.get("state")) + "|" + g.get("status"), chairs, (g, p) -> {
             check(f, "chairmanship.years", g.get("from") + "-" + g.get("to"),
                 (p.fromYear() == null ? "" : p.fromYear()) + "-" + (p.toYear() == null ? "" : p.toYear()));
         });
         Map<String, Facts.NextMeeting> next = new HashMap<>();
-        for (Facts.NextMeeting n : doc.nextMeetings()) next.put(n.year() + "|" + code(n.hostStateIri()), n);
-        compare(f, "next-meeting", gold.of("next"), g -> g.get("year") + "|" + g.get("host"), next, (g, p) -> { });
+        for (Facts.NextMeeting n : doc.nextMeetings()) next.put(n.year() + "|" + identity(n.hostStateIri(), unresolved), n);
+        compare(f, "next-meeting", gold.of("next"), g -> g.get("year") + "|" + goldIdentity(g.get("host")), next, (g, p) -> { });
+    }
+
+    /**
+     * The entity a gold value names: an ISO 3166-1 alpha-3 code, an organisation's slug or
+     * any Chinese spelling the gazetteer knows give its IRI; anything else (an organisation
+     * the gazetteer lacks, written out) stands for itself.
+     */
+    private String goldIdentity(String value) {
+        if (value == null || value.isEmpty()) return "";
+        if (value.matches("[A-Z]{3}")) return Iris.state(value);
+        Gazetteer.Entry e = gazetteer.org(value);
+        if (e == null) e = gazetteer.lookup(value);
+        return e != null ? e.iri() : "name:" + value;
+    }
+
+    /** The entity an extracted IRI names, as {@link #goldIdentity} writes it: unresolved ones by name. */
+    private static String identity(String iri, Map<String, String> unresolved) {
+        if (iri == null) return "";
+        String name = unresolved.get(iri);
+        return name != null ? "name:" + name : iri;
     }
 
     /**
@@ -126,7 +153,7 @@ public final class Evaluation {
         return keys;
     }
 
-    private void meeting(String f, Gold gold, Facts.Document doc) {
+    private void meeting(String f, Gold gold, Facts.Document doc, Map<String, String> unresolved) {
         for (Gold.Fact g : gold.of("meeting")) {
             Facts.Meeting m = doc.meeting();
             Score s = score("meeting");
@@ -137,13 +164,16 @@ public final class Evaluation {
             }
             s.predicted++;
             s.matched++;
-            check(f, "meeting.council", g.get("council"), m.councilKey());
+            // A council the gazetteer knows is named by its slug, another by its name as written.
+            check(f, "meeting.council", g.get("council"),
+                g.get("council").equals(m.councilKey()) ? m.councilKey() : unresolved.containsKey(m.councilIri()) ? m.councilLabel() : m.councilKey());
             check(f, "meeting.ordinal", g.get("ordinal"), m.ordinal() == null ? "" : String.valueOf(m.ordinal()));
             check(f, "meeting.start", g.get("start"), m.dates().start().lexical());
             check(f, "meeting.end", g.get("end"), m.dates().end().lexical());
             check(f, "meeting.venue", g.get("venue"), m.place() == null ? "" : m.place().label());
             check(f, "meeting.online", g.get("online"), String.valueOf(m.online()));
-            check(f, "meeting.chair", g.get("chair"), doc.chair() == null ? "" : doc.chair().person().name());
+            check(f, "meeting.chair", g.get("chair"), doc.chair() == null || doc.chair().person() == null ? "" : doc.chair().person().name());
+            check(f, "meeting.chairState", g.get("chairState"), doc.chair() == null ? "" : code(doc.chair().stateIri()));
         }
         if (gold.of("meeting").isEmpty() && doc.meeting() != null) {
             score("meeting").predicted++;

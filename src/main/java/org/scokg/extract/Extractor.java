@@ -149,6 +149,15 @@ public final class Extractor {
             Meeting meeting = meeting(head);
             List<Attendance> attendances = meeting == null ? List.of() : attendances(meeting);
             Chair chair = meeting == null ? null : chair(attendances);
+            if (chair != null && chair.person() != null
+                && attendances.stream().noneMatch(a -> a.person() != null && a.person().key().equals(chair.person().key()))) {
+                // Who chaired the meeting attended it, listed or not.
+                Entry e = gazetteer.byIri(chair.stateIri());
+                Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
+                attendances = new ArrayList<>(attendances);
+                attendances.add(new Attendance(chair.person(), chair.stateIri(), chair.title(),
+                    capacity(kind, e, null, meeting.dates().start().year()), "attended", chair.provenance()));
+            }
             List<Chairmanship> chairmanships = new ArrayList<>();
             List<NextMeeting> next = new ArrayList<>();
             List<Facts.Event> events = new ArrayList<>();
@@ -233,7 +242,7 @@ public final class Extractor {
             Set<RuleMatch> used = new LinkedHashSet<>();
             for (RuleMatch m : new RuleMatch[] {dated, named, numbered, placed}) if (m != null) used.add(m);
             String rule = String.join("+", used.stream().map(m -> m.rule().name()).toList());
-            return new Meeting(councilIri, councilKey, label, ordinal, dates, place, online, prov(rule, dated.start(), dated.end()));
+            return new Meeting(councilIri, councilKey, councilLabel, label, ordinal, dates, place, online, prov(rule, dated.start(), dated.end()));
         }
 
         RuleMatch first(List<RuleMatch> ms, Predicate<RuleMatch> has) {
@@ -275,7 +284,15 @@ public final class Extractor {
             if (tailStart < text.length()) {
                 String tail = text.substring(tailStart);
                 RuleMatch list = rules.findFirst(rules.stage("tail", "list"), tail, tailStart);
-                if (list != null) delegates(tail, tailStart, year, list, byKey);
+                // A signature block has no separators: its items are its lines.
+                if (list != null) {
+                    int from = tailStart;
+                    for (int i = tailStart + 1; i <= text.length(); i++) {
+                        if (i < text.length() && !nt.isBreak(i)) continue;
+                        delegates(text.substring(from, i), from, year, list, byKey);
+                        from = i;
+                    }
+                }
             }
             return new ArrayList<>(byKey.values());
         }
@@ -349,13 +366,19 @@ public final class Extractor {
          */
         Affiliation affiliation(String spelling, String forWhom) {
             if (spelling == null) return null;
+            String meant = rules.table("context_name").get(spelling);
+            if (meant != null) spelling = meant;
             Entry e = gazetteer.lookup(spelling);
-            if (e != null) return known(e, "");
+            // An organ written after its organisation begins the title, whether or not the
+            // gazetteer also spells the organisation with it (地区反恐怖机构执行委员会主任).
             for (String organ : rules.table("organ").keySet()) {
                 if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
                 Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
-                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY) return known(parent, organ);
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY
+                    && (e == null || e.iri().equals(parent.iri())))
+                    return known(parent, organ);
             }
+            if (e != null) return known(e, "");
             boolean state = spelling.endsWith("国") && !spelling.endsWith("联合国");
             Kind kind = state ? Kind.STATE : Kind.ORGANISATION;
             String iri = state ? Iris.state("x-" + Slugs.pinyin(spelling)) : Iris.org(Slugs.pinyin(spelling));

@@ -21,8 +21,16 @@ public final class Facts {
     /** A place named in the text: a gazetteer IRI, or one minted for a name it lacks. */
     public record PlaceRef(String iri, String label, boolean known) {}
 
-    public record Meeting(String councilIri, String councilKey, String label, Integer ordinal, Range dates,
-                          PlaceRef place, boolean online, Provenance provenance) {}
+    /**
+     * The meeting a document reports.
+     *
+     * @param councilIri   the council (a gazetteer entry, or minted and listed as {@link Unresolved})
+     * @param councilKey   the last segment of the council's IRI (heads-of-state, council-…)
+     * @param councilLabel the council's preferred label, or its name as written when minted
+     * @param label        the meeting's label: the council's, its ordinal, 会议
+     */
+    public record Meeting(String councilIri, String councilKey, String councilLabel, String label, Integer ordinal,
+                          Range dates, PlaceRef place, boolean online, Provenance provenance) {}
 
     /**
      * Who chaired the meeting.

@@ -249,8 +249,8 @@ public final class RuleBook {
      */
     private static Comparator<RuleMatch> ranking(List<Rule> order) {
         Comparator<RuleMatch> byPriority = Comparator.comparingInt(x -> -x.rule().priority());
-        return byPriority.thenComparingInt(RuleMatch::start)
-            .thenComparing(Comparator.comparingInt(RuleMatch::end).reversed())
+        Comparator<RuleMatch> longestFirst = Comparator.comparingInt((RuleMatch x) -> x.end()).reversed();
+        return byPriority.thenComparingInt(RuleMatch::start).thenComparing(longestFirst)
             .thenComparingInt(x -> order.indexOf(x.rule()));
     }
 

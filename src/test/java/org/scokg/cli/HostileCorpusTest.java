@@ -68,7 +68,7 @@ class HostileCorpusTest {
             + "<p>" + SNIPPET.replace("\n", "</p><p>") + "</p><footer>版权所有 《页脚协定》</footer></body></html>")
             .getBytes(StandardCharsets.UTF_8), "processed");
         file(c, "page-sniffed", ("  <!-- saved page -->\n<html><body><div>" + SNIPPET + "</div></body></html>").getBytes(gb), "processed");
-        file(c, "traditional.txt", Files.readAllBytes(Path.of("src/test/resources/genre/foreign-ministers-2019-traditional.txt")), "processed");
+        file(c, "traditional.txt", Files.readAllBytes(Path.of("src/test/resources/dev/foreign-ministers-2019-traditional.txt")), "processed");
         file(c, "crlf half-width.txt", SNIPPET.replace("\n", "\r\n").replace('，', ',').replace('。', '.').replace('（', '(').replace('）', ')')
             .getBytes(StandardCharsets.UTF_8), "processed");
         file(c, "page-header.txt", SNIPPET.replace("比什凯克举行", "比什\n人民日报 2023年10月27日 第 3 版\n凯克举行")

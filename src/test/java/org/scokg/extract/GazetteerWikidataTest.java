@@ -62,7 +62,7 @@ class GazetteerWikidataTest {
     static void extractCorpus() throws Exception {
         gazetteer = Gazetteer.loadModel();
         List<Path> files = new ArrayList<>();
-        for (String dir : List.of("seeds", "src/test/resources/genre"))
+        for (String dir : List.of("seeds", "src/test/resources/dev"))
             try (Stream<Path> s = Files.list(Path.of(dir))) {
                 s.filter(p -> p.toString().endsWith(".txt")).sorted().forEach(files::add);
             }

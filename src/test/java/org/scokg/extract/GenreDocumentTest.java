@@ -27,7 +27,7 @@ class GenreDocumentTest {
 
     @BeforeAll
     static void extract() throws IOException {
-        try (InputStream in = GenreDocumentTest.class.getResourceAsStream("/genre/heads-of-state-2026.txt")) {
+        try (InputStream in = GenreDocumentTest.class.getResourceAsStream("/dev/heads-of-state-2026.txt")) {
             doc = Extraction.facts(new SourceText("heads-of-state-2026.txt", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         }
     }
@@ -123,7 +123,7 @@ class GenreDocumentTest {
     @Test
     void offsetsPointAtTheOpeningMarkInTheOriginalText() throws IOException {
         String original;
-        try (InputStream in = GenreDocumentTest.class.getResourceAsStream("/genre/heads-of-state-2026.txt")) {
+        try (InputStream in = GenreDocumentTest.class.getResourceAsStream("/dev/heads-of-state-2026.txt")) {
             original = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (Facts.Mention m : doc.mentions()) {

@@ -25,7 +25,7 @@ class TraditionalScriptDocumentTest {
 
     @BeforeAll
     static void extract() throws IOException {
-        try (InputStream in = TraditionalScriptDocumentTest.class.getResourceAsStream("/genre/foreign-ministers-2019-traditional.txt")) {
+        try (InputStream in = TraditionalScriptDocumentTest.class.getResourceAsStream("/dev/foreign-ministers-2019-traditional.txt")) {
             source = new SourceText("fm-2019.txt", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         doc = Extraction.facts(source);

@@ -294,7 +294,7 @@ class NewGenerationTest {
 
     @Test void theCanonicalInputGivesTheTitlesTheWholeUnionGives() throws Exception {
         try (ScokgStore s = ScokgStore.open(tmp.resolve("db"))) {
-            s.build(List.of(SEEDS, Path.of("src/test/resources/genre")), null);
+            s.build(List.of(SEEDS, Path.of("src/test/resources/dev")), null);
             DatasetGraph dsg = s.dataset().asDatasetGraph();
             Txn.executeRead(dsg, () -> {
                 CanonicalInput input = new CanonicalInput(Long.MAX_VALUE);
