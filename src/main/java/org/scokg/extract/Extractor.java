@@ -62,7 +62,7 @@ public final class Extractor {
         s.put("tail", Set.of("meeting", "list"));              // after the last full stop: closing line, signatures
         s.put("attendance", Set.of("list", "veto"));           // each sentence: is it a list of delegates?
         s.put("delegates", Set.of("attendee", "capacity"));    // each list: its delegates and their capacity
-        s.put("chair", Set.of("chair"));                       // the whole text: who chaired
+        s.put("chair", Set.of("chair"));                       // each sentence: who chaired
         s.put("facts", Set.of("chairmanship", "next-meeting", "event"));
         s.put("mention-before", Set.of("act"));                // the text just before a 《title》
         s.put("mention-after", Set.of("act"));                 // the text just after it
@@ -428,7 +428,12 @@ public final class Extractor {
         // ------------------------------------------------------------ chair
 
         Chair chair(List<Attendance> attendances) {
-            RuleMatch m = rules.findFirst(rules.stage("chair"), text, 0);
+            // Sentence by sentence: a sentence without the rules' verb costs nothing.
+            RuleMatch m = null;
+            for (int[] s : sentences) {
+                RuleMatch found = rules.findFirst(rules.stage("chair"), text.substring(s[0], s[1]), s[0]);
+                if (found != null && (m == null || found.rule().priority() > m.rule().priority())) m = found;
+            }
             if (m == null) return null;
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("affiliation"));
             if (m.group("name") != null) {

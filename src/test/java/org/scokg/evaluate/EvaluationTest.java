@@ -9,29 +9,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.scokg.extract.Extraction;
 import org.scokg.text.SourceText;
 
 /**
- * Extraction quality against the hand-written gold annotations of the five seeds and the
- * two documents written for the tests. The floors are what the rules reach today: a
- * change that loses quality fails the build. Raise them when the rules get better.
+ * Extraction quality against hand-written gold annotations, on three sets scored apart:
+ * the five seeds (the texts the first rules were written on), the development documents
+ * (written for the tests, blind, and tuned on) and the held-out documents (written blind and
+ * never tuned on: the figures that tell how the rules generalise). The held-out floors are
+ * the targets extraction must meet on text it has not seen; the seed and development floors
+ * keep what the rules reach today, so that a change that loses quality fails the build.
  */
 class EvaluationTest {
     static final Path GOLD = Path.of("src/test/resources/gold");
-    static Evaluation eval;
 
-    @BeforeAll
-    static void evaluate() throws IOException {
-        eval = new Evaluation();
+    /** Scores every document of {@code dir} that has a gold file; the set must not be empty. */
+    static Evaluation evaluate(Path dir, int documents) throws IOException {
+        Evaluation eval = new Evaluation();
         List<Gold> golds = new ArrayList<>();
-        List<Path> sources = new ArrayList<>();
-        try (var s = Files.list(Path.of("seeds"))) { s.sorted().forEach(sources::add); }
-        try (var s = Files.list(Path.of("src/test/resources/genre"))) { s.sorted().forEach(sources::add); }
+        List<Path> sources;
+        try (var s = Files.list(dir)) { sources = s.sorted().toList(); }
         for (Path src : sources) {
             Path goldFile = GOLD.resolve(src.getFileName() + ".tsv");
             if (!Files.exists(goldFile)) continue;
@@ -39,56 +41,113 @@ class EvaluationTest {
             golds.add(gold);
             eval.add(gold, Extraction.facts(new SourceText(src.getFileName().toString(), Files.readString(src, StandardCharsets.UTF_8))));
         }
-        assertEquals(7, golds.size(), "every seed and genre document has gold");
+        assertEquals(documents, golds.size(), "every document of " + dir + " has gold");
         eval.addIdentities(golds);
+        return eval;
     }
 
-    private static void f1AtLeast(String type, double floor) {
+    static void f1AtLeast(Evaluation eval, String type, double floor) {
         Evaluation.Score s = eval.scores().get(type);
         assertTrue(s.gold() > 0, type + " has no gold facts");
         assertTrue(s.f1() >= floor, type + " F1 " + s.f1() + " < " + floor + "\n" + eval.report());
     }
 
-    private static void accuracyAtLeast(String field, double floor) {
+    static void accuracyAtLeast(Evaluation eval, String field, double floor) {
         Evaluation.Accuracy a = eval.accuracies().get(field);
-        assertTrue(a.total() > 0, field + " was never checked");
+        assertTrue(a != null && a.total() > 0, field + " was never checked");
         assertTrue(a.value() >= floor, field + " accuracy " + a.value() + " < " + floor + "\n" + eval.report());
     }
 
-    @Test
-    void factsAreFoundCompletelyAndNothingSpurious() {
-        for (String type : List.of("meeting", "attendee", "mention", "chairmanship", "next-meeting")) f1AtLeast(type, 0.99);
-        assertTrue(eval.scores().get("attendee").gold() >= 100);
-        assertTrue(eval.scores().get("mention").gold() >= 200);
+    static final List<String> MEETING_FIELDS = List.of("meeting.council", "meeting.ordinal", "meeting.start", "meeting.end",
+        "meeting.venue", "meeting.online", "meeting.chair", "meeting.chairState");
+
+    /** Written blind and never tuned on: the targets on text the rules have not seen. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class HeldOut {
+        Evaluation eval;
+
+        @BeforeAll
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout"), 6); }
+
+        @Test
+        void everyDocumentYieldsItsMeeting() {
+            Evaluation.Score s = eval.scores().get("meeting");
+            assertEquals(s.gold(), s.matched(), "a meeting for every document\n" + eval.report());
+        }
+
+        @Test
+        void factsMeetTheTargets() {
+            f1AtLeast(eval, "attendee", 0.95);
+            f1AtLeast(eval, "mention", 0.97);
+            f1AtLeast(eval, "chairmanship", 0.95);
+        }
+
+        @Test
+        void meetingFieldsMeetTheTarget() {
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.95);
+        }
     }
 
-    @Test
-    void fieldsOfMatchedFacts() {
-        for (String f : List.of("meeting.council", "meeting.ordinal", "meeting.start", "meeting.end", "meeting.venue",
-                                "meeting.online", "meeting.chair", "attendee.capacity", "mention.surface", "mention.nested",
-                                "chairmanship.years"))
-            accuracyAtLeast(f, 0.99);
-        // Known gap: the gold reads 执行委员会主任 where the gazetteer's body already
-        // includes 执行委员会 (a convention to settle, not a missed title).
-        accuracyAtLeast("attendee.title", 0.95);
-        // Left: one verb governing a list of titles, acts dated by an event earlier in the sentence.
-        accuracyAtLeast("mention.date", 0.98);
-        accuracyAtLeast("mention.venue", 0.99);
-        accuracyAtLeast("mention.action", 0.97);
+    /** The texts the first rules were written on. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Seeds {
+        Evaluation eval;
+
+        @BeforeAll
+        void score() throws IOException { eval = evaluate(Path.of("seeds"), 5); }
+
+        @Test
+        void factsAreFoundCompletelyAndNothingSpurious() {
+            for (String type : List.of("meeting", "attendee", "mention", "chairmanship", "next-meeting")) f1AtLeast(eval, type, 0.98);
+            assertTrue(eval.scores().get("attendee").gold() >= 70);
+            assertTrue(eval.scores().get("mention").gold() >= 200);
+        }
+
+        @Test
+        void fieldsOfMatchedFacts() {
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.98);
+            for (String f : List.of("attendee.title", "attendee.capacity", "mention.surface", "mention.nested", "mention.venue",
+                                    "chairmanship.years"))
+                accuracyAtLeast(eval, f, 0.98);
+            // Left: one verb governing a list of titles, acts dated by an event earlier in the sentence.
+            accuracyAtLeast(eval, "mention.date", 0.98);
+            accuracyAtLeast(eval, "mention.action", 0.96);
+        }
+
+        @Test
+        void canonicalDocumentsNeitherSplitNorMerge() {
+            accuracyAtLeast(eval, "document.different", 1.0);
+            accuracyAtLeast(eval, "document.same", 1.0);
+        }
     }
 
-    @Test
-    void canonicalDocumentsNeitherSplitNorMerge() {
-        accuracyAtLeast("document.different", 1.0);
-        // 25 of 25: four of them (a draft title against the adopted one, 远程医疗领域 / 卫生部门远程医疗;
-        // 建立…科技园区库 / 科技园园区库; a year range added to a plan's title) only through the
-        // corpus-level merge of reworded titles (VariantTitles), as the store does it.
-        accuracyAtLeast("document.same", 1.0);
-    }
+    /** Written blind for the tests, and tuned on. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Development {
+        Evaluation eval;
 
-    @Test
-    void reportListsEveryTypeAndField() {
-        String r = eval.report();
-        for (String k : Map.of("attendee", 1, "mention.action", 1, "document.same", 1).keySet()) assertTrue(r.contains(k), r);
+        @BeforeAll
+        void score() throws IOException {
+            try (var s = Files.list(Path.of("src/test/resources/dev"))) {
+                eval = evaluate(Path.of("src/test/resources/dev"), (int) s.count());
+            }
+        }
+
+        @Test
+        void factsAndFields() {
+            for (String type : List.of("meeting", "attendee", "mention", "chairmanship", "next-meeting")) f1AtLeast(eval, type, 0.97);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.95);
+            for (String f : List.of("attendee.title", "attendee.capacity", "mention.date", "mention.venue", "mention.action"))
+                accuracyAtLeast(eval, f, 0.95);
+        }
+
+        @Test
+        void reportListsEveryTypeAndField() {
+            String r = eval.report();
+            for (String k : List.of("attendee", "mention.action", "document.same", "meeting.chairState")) assertTrue(r.contains(k), r);
+        }
     }
 }

@@ -72,7 +72,7 @@ class RuleBookTest {
               pattern: $MISSING
             end
             """));
-        assertTrue(e.getMessage().startsWith("test.rules:1"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.rules:2"), e.getMessage());
         e = assertThrows(RuleSyntaxException.class, () -> book("stage s\nrule a.b\n  produce: x\n  pattern: (\nend\n"));
         assertTrue(e.getMessage().contains("bad pattern"), e.getMessage());
         e = assertThrows(RuleSyntaxException.class, () -> book("rule a.b\n  pattern: x\n"));
