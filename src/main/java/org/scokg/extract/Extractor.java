@@ -216,8 +216,19 @@ public final class Extractor {
                 evidence.addAll(rules.findAll(rules.stage("tail", "meeting"), text.substring(tailStart), tailStart));
             evidence.sort(Comparator.comparingInt((RuleMatch m) -> -m.rule().priority()).thenComparingInt(RuleMatch::start));
             RuleMatch dated = first(evidence, m -> Dates.parse(m.group("date")) != null);
-            if (dated == null) return null;
-            Range dates = Dates.parse(dated.group("date"));
+            Range dates = dated == null ? null : Dates.parse(dated.group("date"));
+            if (dates == null) {
+                // No evidence dates it in full: a news report's day (12日), with the month and the
+                // year of the best evidence that gives them (the dateline, the page's date).
+                dated = first(evidence, m -> m.group("day") != null);
+                RuleMatch month = first(evidence, m -> m.group("month") != null);
+                RuleMatch year = first(evidence, m -> m.group("year") != null);
+                if (dated == null || month == null || year == null) return null;
+                String mm = dated.group("month") != null ? dated.group("month") : month.group("month");
+                String yy = dated.group("year") != null ? dated.group("year") : year.group("year");
+                dates = Dates.parse(yy + "年" + mm + "月" + dated.group("day") + "日");
+                if (dates == null) return null;
+            }
             RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
             RuleMatch numbered = first(evidence, m -> m.group("ordinal") != null);
             RuleMatch placed = first(evidence, m -> m.group("venue") != null || m.group("online") != null);
@@ -228,8 +239,9 @@ public final class Extractor {
                 councilKey = councilIri.substring(councilIri.lastIndexOf('/') + 1);
                 councilLabel = council.label();
             } else {
-                // A council the gazetteer lacks (成员国国防部长会议): minted from its name, flagged.
-                String name = named == null ? "会议" : named.group("council") + "会议";
+                // A council the gazetteer lacks (成员国国防部长会议, 经济论坛): minted from its name, flagged.
+                String written = named == null ? "" : named.group("council");
+                String name = written.matches(".*(会议|论坛|峰会|研讨会|博览会|对话会)$") ? written : written + "会议";
                 councilKey = "council-" + Slugs.pinyin(name);
                 councilIri = Iris.org(councilKey);
                 councilLabel = name;
@@ -238,11 +250,14 @@ public final class Extractor {
             Integer ordinal = numbered == null ? null : ChineseNumerals.parse(numbered.group("ordinal"));
             boolean online = placed != null && placed.group("online") != null;
             PlaceRef place = placed == null || online ? null : place(placed.group("venue"));
-            String label = councilLabel + (numbered != null ? "第" + numbered.group("ordinal") + "次会议" : "会议");
+            String label = councilLabel.matches(".*(论坛|峰会|研讨会|博览会|对话会)$")
+                ? (numbered != null ? "第" + numbered.group("ordinal") + "届" : "") + councilLabel
+                : councilLabel + (numbered != null ? "第" + numbered.group("ordinal") + "次会议" : "会议");
             Set<RuleMatch> used = new LinkedHashSet<>();
             for (RuleMatch m : new RuleMatch[] {dated, named, numbered, placed}) if (m != null) used.add(m);
             String rule = String.join("+", used.stream().map(m -> m.rule().name()).toList());
-            return new Meeting(councilIri, councilKey, councilLabel, label, ordinal, dates, place, online, prov(rule, dated.start(), dated.end()));
+            RuleMatch at = dated;
+            return new Meeting(councilIri, councilKey, councilLabel, label, ordinal, dates, place, online, prov(rule, at.start(), at.end()));
         }
 
         RuleMatch first(List<RuleMatch> ms, Predicate<RuleMatch> has) {
@@ -547,6 +562,7 @@ public final class Extractor {
             for (int u : scan.unclosed())
                 warnings.add(fileName + ": unclosed title mark at offset " + nt.codePointOffset(u) + " ignored");
             List<Mention> out = new ArrayList<>();
+            Mention lastTop = null;
             int previousEnd = 0;
             for (TitleScanner.Span s : scan.spans()) {
                 String surface = NormalizedText.toSimplified(asWritten(s.open() + 1, s.close()));
@@ -569,17 +585,35 @@ public final class Extractor {
                 }
                 RuleMatch b = before.isEmpty() ? null : firstIn(rules.stage("mention-before"), before);
                 RuleMatch a = after.isEmpty() ? null : firstIn(rules.stage("mention-after"), after);
-                if (b != null || a != null) {
+                if (a != null && "other".equals(a.value("object"))) {
+                    // What was acted on is something the title is part of (《…》行动计划): no act here.
+                    rule = (b == null ? "" : b.rule().name() + "+") + a.rule().name();
+                } else if (b != null || a != null) {
                     rule = b != null && a != null ? b.rule().name() + "+" + a.rule().name() : (b != null ? b : a).rule().name();
                     String act = b != null && b.value("action") != null ? b.value("action") : a != null ? a.value("action") : null;
                     if (act != null) action = act;
                     RuleMatch dated = a != null && a.group("date") != null ? a : b != null && b.group("date") != null ? b : null;
-                    if (dated != null) {
+                    String when = b == null ? null : b.value("when");
+                    if (dated == null && "previous-act".equals(when) && lastTop != null) {
+                        // A title listed after another (批准了《A》、《B》): the same act, date and place.
+                        if (act == null) action = lastTop.action();
+                        date = lastTop.date();
+                        place = lastTop.place();
+                    } else if (dated == null && "previous".equals(when) && lastTop != null) {
+                        // The same occasion as the title just before it (和签署的《…》).
+                        date = lastTop.date();
+                        place = lastTop.place();
+                    } else if (dated == null && "meeting-year".equals(when) && meeting != null) {
+                        // A day without its year (于6月16日签署): the reported meeting's year.
+                        Range r = Dates.parse(meeting.dates().start().year() + "年" + b.group("month") + "月" + b.group("day") + "日");
+                        if (r != null) date = r.start();
+                        place = b.group("venue") != null ? place(b.group("venue")) : meeting.place();
+                    } else if (dated != null) {
                         // An act on a range of days happened on one of them: keep what the range supports.
                         Range r = Dates.parse(dated.group("date"));
                         if (r != null) date = meetingDate(r);
                         place = place(dated.group("venue") != null ? dated.group("venue") : dated.group("place"));
-                    } else if (b != null && "meeting".equals(b.value("when")) && meeting != null) {
+                    } else if ("meeting".equals(when) && meeting != null) {
                         date = meetingDate(meeting.dates());
                         place = meeting.place();
                     }
@@ -595,7 +629,9 @@ public final class Extractor {
                         p = new Provenance(rule + "+short-title.back-reference", p.begin(), p.end(), p.sentence());
                     }
                 }
-                out.add(new Mention(surface, anchor, key, p.begin(), p.end(), s.parent(), action, date, place, p));
+                Mention mention = new Mention(surface, anchor, key, p.begin(), p.end(), s.parent(), action, date, place, p);
+                out.add(mention);
+                if (s.parent() < 0) lastTop = mention;
             }
             return out;
         }
