@@ -345,7 +345,8 @@ public final class Extractor {
                     // Split by the names themselves, not by 、和及: 埃及 contains 及.
                     Matcher names = gazetteer.namePattern().matcher(items);
                     while (names.find()) {
-                        Entry e = gazetteer.lookup(names.group());
+                        Affiliation a = affiliation(names.group(), title);
+                        Entry e = a == null ? null : a.entry();
                         if (e == null) continue;
                         String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e.iri(), e);
                         out.putIfAbsent(key, new Attendance(null, e.iri(), title, capacity(e.kind(), e, marker, year), mode, p));
@@ -385,12 +386,12 @@ public final class Extractor {
             if (meant != null) spelling = meant;
             Entry e = gazetteer.lookup(spelling);
             // An organ written after its organisation begins the title, whether or not the
-            // gazetteer also spells the organisation with it (地区反恐怖机构执行委员会主任).
+            // gazetteer also knows the organ (独联体执行委员会主席 represents the CIS, as
+            // 地区反恐怖机构执行委员会主任 represents the Regional Anti-Terrorist Structure).
             for (String organ : rules.table("organ").keySet()) {
                 if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
                 Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
-                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY
-                    && (e == null || e.iri().equals(parent.iri())))
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY)
                     return known(parent, organ);
             }
             if (e != null) return known(e, "");

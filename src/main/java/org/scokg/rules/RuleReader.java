@@ -2,7 +2,6 @@ package org.scokg.rules;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,17 +124,49 @@ final class RuleReader {
         return out.toString();
     }
 
-    /** An alternation of the entries, longest first so that the longest name wins. */
+    /**
+     * An alternation of the entries that matches the longest entry where several match, as
+     * {@code (?:longest|…|shortest)} would, written as a trie ({@code 中(?:华人民共和国|国)},
+     * {@code 俄罗斯(?:联邦)?}): the regex engine tries one branch per character instead of every
+     * entry in turn, which a lexicon of a thousand names needs.
+     */
     static String alternation(Collection<String> entries) {
-        List<String> sorted = entries.stream().filter(s -> !s.isEmpty()).distinct()
-            .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList();
-        if (sorted.isEmpty()) return "(?!)";
-        StringBuilder sb = new StringBuilder("(?:");
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i > 0) sb.append('|');
-            sb.append(Pattern.quote(sorted.get(i)));
+        Node root = new Node();
+        for (String e : entries) if (!e.isEmpty()) root.add(e, 0);
+        if (root.children.isEmpty()) return "(?!)";
+        StringBuilder sb = new StringBuilder();
+        root.write(sb);
+        return sb.toString();
+    }
+
+    /** A trie of characters; {@code end} marks where an entry ends. */
+    private static final class Node {
+        final java.util.TreeMap<Integer, Node> children = new java.util.TreeMap<>();
+        boolean end;
+
+        void add(String s, int i) {
+            if (i == s.length()) {
+                end = true;
+                return;
+            }
+            int cp = s.codePointAt(i);
+            children.computeIfAbsent(cp, k -> new Node()).add(s, i + Character.charCount(cp));
         }
-        return sb.append(')').toString();
+
+        /** The alternatives after this node: longer continuations first, then the end of an entry. */
+        void write(StringBuilder sb) {
+            if (children.isEmpty()) return;
+            boolean group = children.size() > 1 || end;
+            if (group) sb.append("(?:");
+            boolean first = true;
+            for (var c : children.entrySet()) {
+                if (!first) sb.append('|');
+                first = false;
+                sb.append(Pattern.quote(new String(Character.toChars(c.getKey()))));
+                c.getValue().write(sb);
+            }
+            if (group) sb.append(end ? ")?" : ")");
+        }
     }
 
     private static Pattern compile(String regex, String file, int line) {

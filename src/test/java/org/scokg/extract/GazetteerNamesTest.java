@@ -36,8 +36,8 @@ class GazetteerNamesTest {
             "拉布 state/GNB 总理 guest",
             "塔班 state/SSD 副总统 guest",
             "阿尔瓦雷斯 state/DOM 外交部长 guest",
-            "梅尔尼科夫 org/eec-board 主席 organization",
-            "- org/cis-executive-committee 常设机构负责人 organization",
+            "梅尔尼科夫 org/eec 执委会主席 organization",
+            "- org/cis 常设机构负责人 organization",
             "- org/un-escap 常设机构负责人 organization",
             "- org/eco 常设机构负责人 organization"),
             d.attendances().stream().map(GazetteerNamesTest::row).toList());

@@ -210,7 +210,7 @@ class OntologyTest {
             });
         });
         assertEquals(List.of(), missing);
-        assertEquals(9, m.listSubjectsWithProperty(RDF.type, m.createResource(SH + "NodeShape")).toList().size());
+        assertEquals(10, m.listSubjectsWithProperty(RDF.type, m.createResource(SH + "NodeShape")).toList().size());
     }
 
     @Test
