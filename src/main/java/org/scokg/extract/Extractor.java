@@ -150,7 +150,8 @@ public final class Extractor {
             List<Attendance> attendances = meeting == null ? List.of() : attendances(meeting);
             Chair chair = meeting == null ? null : chair(attendances);
             if (chair != null && chair.person() != null
-                && attendances.stream().noneMatch(a -> a.person() != null && a.person().key().equals(chair.person().key()))) {
+                && attendances.stream().noneMatch(a -> a.person() != null && a.representsIri().equals(chair.stateIri())
+                    && sameName(a.person().name(), chair.person().name()))) {
                 // Who chaired the meeting attended it, listed or not.
                 Entry e = gazetteer.byIri(chair.stateIri());
                 Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
@@ -443,6 +444,11 @@ public final class Extractor {
 
         // ------------------------------------------------------------ chair
 
+        /** One name written with or without its initials: 纳·马赫穆德佐达 and 马赫穆德佐达. */
+        boolean sameName(String a, String b) {
+            return a.equals(b) || a.endsWith("·" + b) || b.endsWith("·" + a);
+        }
+
         Chair chair(List<Attendance> attendances) {
             // Sentence by sentence: a sentence without the rules' verb costs nothing.
             RuleMatch m = null;
@@ -594,7 +600,7 @@ public final class Extractor {
                     String act = b != null && b.value("action") != null ? b.value("action") : a != null ? a.value("action") : null;
                     if (act != null) action = act;
                     RuleMatch dated = a != null && a.group("date") != null ? a : b != null && b.group("date") != null ? b : null;
-                    String when = b == null ? null : b.value("when");
+                    String when = b != null && b.value("when") != null ? b.value("when") : a == null ? null : a.value("when");
                     if (dated == null && "previous-act".equals(when) && lastTop != null) {
                         // A title listed after another (批准了《A》、《B》): the same act, date and place.
                         if (act == null) action = lastTop.action();
