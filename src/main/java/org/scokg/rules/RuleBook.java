@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  *
  * table act                                    # spellings and what they mean; @act in a
  *   签署 = signed                               # pattern matches any spelling, and
- *   通过 = adopted                              # set: action=act[verb] looks one up
- * end
+ *   通过 = adopted                              # set: action=act[verb] looks one up; a table
+ * end                                          # may be written in several files
  *
  * stage meeting                                # the stage of the rules below (or stage: per rule)
  *

@@ -64,8 +64,9 @@ final class RuleReader {
                 int eq = line.indexOf('=');
                 if (eq <= 0) throw new RuleSyntaxException(file, i + 1, "expected 'spelling = value' in table " + table + ", got: " + line);
                 String key = line.substring(0, eq).strip(), value = line.substring(eq + 1).strip();
-                if (tables.get(table).put(key, value) != null)
-                    throw new RuleSyntaxException(file, i + 1, "'" + key + "' is in table " + table + " twice");
+                String before = tables.get(table).put(key, value);
+                if (before != null && !before.equals(value))
+                    throw new RuleSyntaxException(file, i + 1, "'" + key + "' is in table " + table + " twice, as " + before + " and " + value);
                 continue;
             }
             if (inRule) {
@@ -77,10 +78,11 @@ final class RuleReader {
                 if (rawPieces.put(d.group(1), new Located(file, i + 1, d.group(2).strip())) != null)
                     throw new RuleSyntaxException(file, i + 1, "piece " + d.group(1) + " is defined twice");
             } else if (t.matches()) {
+                // A table may be written in several files: a user's file adds spellings to a built-in one.
                 table = t.group(1);
-                if (tables.containsKey(table) || lexicons.containsKey(table))
-                    throw new RuleSyntaxException(file, i + 1, "table " + table + " is defined twice (or is a lexicon)");
-                tables.put(table, new LinkedHashMap<>());
+                if (lexicons.containsKey(table))
+                    throw new RuleSyntaxException(file, i + 1, "table " + table + " has the name of a lexicon");
+                tables.computeIfAbsent(table, k -> new LinkedHashMap<>());
             } else if (r.matches()) {
                 inRule = true;
             } else if (!STAGE.matcher(line).matches()) {

@@ -80,4 +80,109 @@ class RuleBookTest {
         e = assertThrows(RuleSyntaxException.class, () -> book("stage s\nrule a.b\n  produce: x\n  pattern: @veg\nend\n"));
         assertTrue(e.getMessage().contains("unknown lexicon or table @veg"), e.getMessage());
     }
+
+    @Test
+    void aTableIsAnAlternationInPatternsAndALookupInValues() {
+        RuleBook b = book("""
+            table colour
+              red = warm
+              blue = cold
+            end
+            rule paint.one
+              # a colour and what it feels like
+              stage: s
+              produce: paint
+              pattern: (?<c>@colour) paint
+              set: feel=colour[c], kind=paint
+            end
+            """);
+        RuleMatch m = b.find(b.rule("paint.one"), "two tins of blue paint", 0);
+        assertEquals("blue", m.group("c"));
+        assertEquals("cold", m.value("feel"));
+        assertEquals("paint", m.value("kind"));
+        assertEquals(null, m.value("missing"));
+        assertEquals("warm", b.table("colour").get("red"));
+        RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> book("""
+            table t
+              a = 1
+            end
+            rule x.y
+              stage: s
+              produce: p
+              pattern: (?<g>@t)
+              set: v=t[nosuchgroup]
+            end
+            """));
+        assertTrue(e.getMessage().contains("nosuchgroup"), e.getMessage());
+    }
+
+    @Test
+    void aHigherPriorityWinsWhereMatchesOverlapAndStagesSelectRules() {
+        RuleBook b = book("""
+            stage one
+            rule a.long
+              # the longer, written first
+              produce: x
+              pattern: abcd
+            end
+            rule a.strong
+              # shorter but stronger
+              produce: y
+              priority: 5
+              pattern: bc
+            end
+            stage two
+            rule b.other
+              # another stage
+              produce: x
+              pattern: ab
+            end
+            """);
+        List<RuleMatch> ms = b.findAll(b.stage("one"), "abcd", 0);
+        assertEquals(List.of("a.strong"), ms.stream().map(m -> m.rule().name()).toList());
+        assertEquals("a.strong", b.findFirst(b.stage("one"), "abcd", 0).rule().name());
+        assertEquals(List.of("a.long"), b.stage("one", "x").stream().map(Rule::name).toList());
+        assertEquals(List.of("b.other"), b.stage("two").stream().map(Rule::name).toList());
+        assertEquals("one", b.rule("a.long").stage());
+    }
+
+    @Test
+    void piecesMayBeDefinedInAnyFileAndCyclesAreRefused() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("a.rules", "stage s\nrule x.y\n  # uses a piece of b\n  produce: p\n  pattern: $LATER\nend\n");
+        files.put("b.rules", "define LATER = later\n");
+        RuleBook b = RuleBook.fromTexts(Map.of(), files);
+        assertEquals("later", b.find(b.rule("x.y"), "sooner or later", 0).text());
+        files.put("b.rules", "define LATER = $AGAIN\ndefine AGAIN = $LATER\n");
+        RuleSyntaxException e = assertThrows(RuleSyntaxException.class, () -> RuleBook.fromTexts(Map.of(), files));
+        assertTrue(e.getMessage().contains("uses itself"), e.getMessage());
+    }
+
+    @Test
+    void aLexiconMatchesItsLongestEntryWrittenAsATrie() {
+        String alt = RuleBook.alternation(List.of("俄罗斯", "俄罗斯联邦", "印度", "印度尼西亚", "中国"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(alt).matcher("印度尼西亚和俄罗斯联邦及俄罗斯");
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) found.add(m.group());
+        assertEquals(List.of("印度尼西亚", "俄罗斯联邦", "俄罗斯"), found);
+        assertTrue(alt.length() < "俄罗斯|俄罗斯联邦|印度|印度尼西亚|中国".length() * 4, alt);
+    }
+
+    @Test
+    void ruleFilesAreReadFromADirectoryOnDiskBesideTheBuiltInOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mine.rules"), """
+            stage facts
+            rule mine.greeting
+              # a user's own phrasing
+              produce: next-meeting
+              pattern: 你好
+            end
+            """);
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "not a rule file");
+        RuleBook b = RuleBook.fromClasspathDirectory(Map.of("state", List.of(), "state_short", List.of(), "city", List.of(),
+            "council", List.of(), "scobody", List.of(), "org", List.of()), "rules", List.of(dir));
+        assertEquals("facts", b.rule("mine.greeting").stage());
+        assertTrue(b.rules().size() > 50, "the built-in rules are there too");
+        assertTrue(b.rule("mine.greeting").origin().endsWith("mine.rules:2"), b.rule("mine.greeting").origin());
+    }
 }
