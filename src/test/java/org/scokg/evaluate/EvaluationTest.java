@@ -68,7 +68,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout"), 6); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout2"), 8); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
