@@ -67,6 +67,22 @@ class LoadClientTest {
         assertTrue(clientPorts.size() <= 16, clientPorts.size() + " connections for 16 clients");
     }
 
+    @Test void nClientsUseAtMostNConnections() throws Exception {
+        LoadClient.Latencies l = LoadClient.latencies(List.of(uri("/a"), uri("/b")), 4, 400);
+        assertEquals(400, l.ns().length);
+        assertEquals(400, answers.get());
+        assertTrue(clientPorts.size() <= 4, clientPorts.size() + " connections for 4 clients");
+    }
+
+    @Test void percentilesAreNearestRank() {
+        long[] ns = new long[100];
+        for (int i = 0; i < 100; i++) ns[i] = (100 - i) * 1_000_000L;
+        assertEquals(50.0, LoadClient.millis(ns, 0.50));
+        assertEquals(99.0, LoadClient.millis(ns, 0.99));
+        assertEquals(100.0, LoadClient.millis(ns, 1.0));
+        assertTrue(Double.isNaN(LoadClient.millis(new long[0], 0.5)), "no answered request: no figure");
+    }
+
     @Test void fewerRequestsThanClientsStillTimeOnePerClient() throws Exception {
         assertEquals(4, LoadClient.latencies(List.of(uri("/a")), 4, 1).ns().length);
         assertEquals(4, answers.get());
@@ -81,7 +97,7 @@ class LoadClientTest {
     }
 
     @Test void anAnswerOtherThan200NamesThePathAndTheStatus() {
-        assertEquals(BODY, LoadClient.get(uri("/a")));
+        assertEquals(BODY, LoadClient.get(uri("/a")).length);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> LoadClient.get(uri("/missing")));
         assertEquals("/missing: HTTP 404", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LoadClient.latencies(List.of(), 4, 10));
