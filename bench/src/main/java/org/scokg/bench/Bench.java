@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,6 +57,10 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--page-requests", defaultValue = "200", paramLabel = "N", description = "Requests per cell of random pages (default ${DEFAULT-VALUE}).")
     int pageRequests;
 
+    @Option(names = "--cell-seconds", defaultValue = "120", paramLabel = "S",
+        description = "A serving cell stops sending requests after S seconds, so that slow baselines still end (default ${DEFAULT-VALUE}).")
+    int cellSeconds;
+
     @Option(names = "--passes", defaultValue = "2", paramLabel = "N", description = "Alternated passes of extraction and of each loader; the fastest counts (default ${DEFAULT-VALUE}).")
     int passes;
 
@@ -79,8 +84,9 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> parts = only == null ? PARTS : only;
         if (!PARTS.containsAll(parts)) return fail("--only takes " + String.join(", ", PARTS));
+        if (sizes.isEmpty()) return fail("--sizes needs at least one size");
         for (Double mb : sizes) if (mb == null || mb <= 0 || mb > 1000) return fail("sizes are MB over 0, at most 1000, not " + mb);
-        if (requests < 1 || pageRequests < 1) return fail("--requests and --page-requests must be 1 or more");
+        if (requests < 1 || pageRequests < 1 || cellSeconds < 1) return fail("--requests, --page-requests and --cell-seconds must be 1 or more");
         if (passes < 1 || warmUp < 0) return fail("--passes must be 1 or more, --warm-up 0 or more");
         if (!Files.isRegularFile(jar)) return fail("no product jar at " + jar + " (mvn package at the root, or bench/run)");
         if (!Files.isDirectory(seeds)) return fail("no seeds folder at " + seeds + " (--seeds DIR)");
@@ -88,48 +94,76 @@ public final class Bench implements Callable<Integer> {
         Files.createDirectories(out);
 
         Report report = new Report(System.out, out.resolve("bench-results.txt"));
-        report.row("# scokg bench %s  commit %s  jar %s (%d MB, built %s)", Instant.now().truncatedTo(ChronoUnit.SECONDS), commit(), jar,
+        report.row("# scokg bench %s  tree %s  jar %s (%d MB, built %s)", Instant.now().truncatedTo(ChronoUnit.SECONDS), commit(), jar,
             Files.size(jar) >> 20, Files.getLastModifiedTime(jar).toInstant().truncatedTo(ChronoUnit.SECONDS));
-        report.row("# seed %d  sizes %s MB  cores %d  java %s  bench max heap %d MB  %s", seed, sizes,
-            Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
+        report.row("# seed %d  sizes %s MB  cores %d  load average %.1f  java %s  bench max heap %d MB  %s", seed, sizes,
+            Runtime.getRuntime().availableProcessors(), loadAverage(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
             serverOptions.isEmpty() && serverJavaOptions.isEmpty() ? "server: defaults" : "server: " + String.join(" ", serverJavaOptions) + " serve " + String.join(" ", serverOptions));
 
         CorpusGenerator gen = new CorpusGenerator(seed);
         Map<String, Path> corpora = new LinkedHashMap<>();
         corpora.put("seeds", seeds);
-        String largest = null;
         for (double mb : sizes.stream().sorted().toList()) {
-            largest = label(mb);
-            Path dir = out.resolve("corpus-" + largest);
-            Report.say("generating the " + largest + " corpus");
+            Path dir = out.resolve("corpus-" + label(mb));
+            Report.say("generating the " + label(mb) + " corpus");
             gen.write(dir, (long) (mb * 1_000_000));
-            corpora.put(largest, dir);
+            corpora.put(label(mb), dir);
         }
+        // Loading and random pages: on the largest corpus.
+        String big = label(sizes.stream().mapToDouble(d -> d).max().orElseThrow());
 
-        if (parts.contains("extraction")) {
-            long warmBytes = Math.min(1_000_000, (long) (sizes.stream().mapToDouble(d -> d).max().orElse(1) * 1_000_000));
-            Path warmDir = new CorpusGenerator(seed + 1).write(out.resolve("corpus-warm-up"), warmBytes).dir();
-            new ExtractionBench(report, passes).run(ExtractionBench.Texts.read("warm-up", warmDir), warmUp, corpora);
-        }
-        Path bigStore = largest == null ? null : out.resolve("db-" + largest);
-        if (parts.contains("loading") && largest != null)
-            new LoadingBench(report, jar, out, passes).run(largest, corpora.get(largest), bigStore);
+        List<String> failed = new ArrayList<>();
+        if (parts.contains("extraction"))
+            part("extraction", report, failed, () -> {
+                long warmBytes = Math.min(1_000_000, (long) (sizes.stream().mapToDouble(d -> d).max().orElse(1) * 1_000_000));
+                Path warmDir = new CorpusGenerator(seed + 1).write(out.resolve("corpus-warm-up"), warmBytes).dir();
+                new ExtractionBench(report, passes).run(ExtractionBench.Texts.read("warm-up", warmDir), warmUp, corpora);
+            });
+        Path bigStore = out.resolve("db-" + big);
+        if (parts.contains("loading"))
+            part("loading", report, failed, () -> new LoadingBench(report, jar, out, passes).run(big, corpora.get(big), bigStore));
         if (parts.contains("serving")) {
-            ServingBench serving = new ServingBench(report, jar, out, new QueryFiles(queries), serverJavaOptions, serverOptions, seed);
-            Path seedsStore = out.resolve("db-seeds");
-            build(seeds, seedsStore);
-            try (ServerProcess s = serving.serve("seeds", seedsStore)) {
-                serving.wholeAnswers("seeds", s, requests);
-            }
-            if (largest != null) {
-                if (!parts.contains("loading")) build(corpora.get(largest), bigStore);
-                try (ServerProcess s = serving.serve(largest, bigStore)) {
-                    serving.randomPages(largest, s, pageRequests);
+            ServingBench serving = new ServingBench(report, jar, out, new QueryFiles(queries), serverJavaOptions, serverOptions, seed,
+                Duration.ofSeconds(cellSeconds));
+            part("serving the seeds", report, failed, () -> {
+                Path seedsStore = out.resolve("db-seeds");
+                build(seeds, seedsStore);
+                try (ServerProcess s = serving.serve("seeds", seedsStore)) {
+                    serving.wholeAnswers("seeds", s, requests);
                 }
-            }
+            });
+            part("serving " + big, report, failed, () -> {
+                if (!parts.contains("loading") || failed.contains("loading")) build(corpora.get(big), bigStore);
+                try (ServerProcess s = serving.serve(big, bigStore)) {
+                    serving.randomPages(big, s, pageRequests);
+                }
+            });
         }
+        report.row("");
+        report.row("# load average at the end %.1f (the machine's, other work included)", loadAverage());
         Report.say("results in " + report.file());
-        return 0;
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    private interface Part {
+        void run() throws Exception;
+    }
+
+    /** Runs one part; a failure is a line in the table (and a non-zero exit), not the end of the run. */
+    private static void part(String name, Report report, List<String> failed, Part part) throws IOException {
+        try {
+            part.run();
+        } catch (Exception e) {
+            failed.add(name);
+            Report.say(name + " failed: " + e);
+            report.row("");
+            report.row("## %s: FAILED: %s", name, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    /** The machine's load average over the last minute: on a shared machine, how much else was running. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** A fresh store at {@code db} by {@code scokg build} (not timed). */
@@ -153,7 +187,7 @@ public final class Bench implements Callable<Integer> {
         return (mb == Math.rint(mb) ? Long.toString((long) mb) : Double.toString(mb)) + "MB";
     }
 
-    /** The commit of the working tree, "+" when it has changes; "unknown" outside git. */
+    /** The commit of the working tree the bench runs in (where bench/run builds the jar), "+" when it has changes; "unknown" outside git. */
     private static String commit() {
         try {
             String head = git("rev-parse", "--short", "HEAD");

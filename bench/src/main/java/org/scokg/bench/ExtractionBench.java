@@ -27,8 +27,6 @@ final class ExtractionBench {
     static final long WARM_MAX_NANOS = 90_000_000_000L;
     /** Two rounds in a row within this fraction of each other: the JIT has settled. */
     static final double WARM_STABLE = 0.05;
-    /** A pass over a smaller corpus (the seeds) goes over it again until it has read this much. */
-    static final long MIN_PASS_BYTES = 1_000_000;
 
     private final Report report;
     private final int passes;
@@ -77,14 +75,13 @@ final class ExtractionBench {
         return Extraction.extract(t).model();
     }
 
-    /** Wall time in nanoseconds of one pass of HanLP or extraction over {@code texts}, repeated up to {@link #MIN_PASS_BYTES}. */
-    static long pass(Texts texts, boolean baseline, int repeats) {
+    /** Wall time in nanoseconds of one pass of HanLP ({@code baseline}) or extraction over {@code texts}. */
+    static long pass(Texts texts, boolean baseline) {
         Segment seg = segmenter();
         long sink = 0;
         System.gc();
         long t0 = System.nanoTime();
-        for (int r = 0; r < repeats; r++)
-            for (SourceText t : texts.docs()) sink += baseline ? hanlp(t, seg) : extract(t);
+        for (SourceText t : texts.docs()) sink += baseline ? hanlp(t, seg) : extract(t);
         long t = System.nanoTime() - t0;
         if (sink < 0) throw new AssertionError();
         return t;
@@ -104,8 +101,8 @@ final class ExtractionBench {
         int rounds = 0;
         while (true) {
             long t0 = System.nanoTime();
-            pass(warm, true, 1);
-            pass(warm, false, 1);
+            pass(warm, true);
+            pass(warm, false);
             previous = last;
             last = System.nanoTime() - t0;
             rounds++;
@@ -126,20 +123,18 @@ final class ExtractionBench {
         report.row("%-8s %6s %10s %12s %12s %7s", "corpus", "docs", "chars", "hanlp c/s", "extract c/s", "ratio");
         for (var e : corpora.entrySet()) {
             Texts t = Texts.read(e.getKey(), e.getValue());
-            int repeats = (int) Math.max(1, (MIN_PASS_BYTES + t.bytes() - 1) / Math.max(1, t.bytes()));
             long h = Long.MAX_VALUE, x = Long.MAX_VALUE;
             // Shared machines: the better of alternated passes of each.
             for (int p = 0; p < passes; p++) {
                 Report.say("extraction " + e.getKey() + ": HanLP pass " + (p + 1) + " of " + passes);
-                h = Math.min(h, pass(t, true, repeats));
+                h = Math.min(h, pass(t, true));
                 Report.say("extraction " + e.getKey() + ": extraction pass " + (p + 1) + " of " + passes);
-                x = Math.min(x, pass(t, false, repeats));
+                x = Math.min(x, pass(t, false));
             }
-            double chars = (double) t.chars() * repeats;
             report.row("%-8s %6d %10d %12.0f %12.0f %7.2f", e.getKey(), t.docs().size(), t.chars(),
-                chars / (h / 1e9), chars / (x / 1e9), (double) x / h);
+                t.chars() / (h / 1e9), t.chars() / (x / 1e9), (double) x / h);
         }
-        report.row("(%s; each figure the better of %d alternated passes%s)", warmed, passes,
-            ", a corpus under 1 MB read again until 1 MB is done");
+        report.row("(%s; each figure the better of %d alternated passes; the seeds, a tenth of a second a pass, are indicative only)",
+            warmed, passes);
     }
 }

@@ -77,22 +77,29 @@ final class LoadClient {
     /**
      * The latencies of a cell: {@code ns} of the requests that were answered, in the order sent;
      * {@code failed} requests that were not (an error status, a closed connection, a timeout),
-     * and the first one's message.
+     * and the first one's message. Requests not sent (the budget spent) are in neither.
      */
     record Latencies(long[] ns, int failed, String firstFailure) {}
 
+    /** {@link #latencies(List, int, int, Duration)} with no time limit. */
+    static Latencies latencies(List<URI> uris, int clients, int requests) throws Exception {
+        return latencies(uris, clients, requests, null);
+    }
+
     /**
      * {@code requests} GETs (at least one per client) by {@code clients} concurrent clients,
-     * round-robin over {@code uris}. Each client first opens its connection with an unmeasured
-     * ping of the server, and all start together: what is measured is requests on open
-     * connections, not 16 connections and threads being set up. A request that fails is counted
-     * and the client goes on: one failure in a cell is a figure to report, not a reason to lose
-     * the others.
+     * round-robin over {@code uris}; with a {@code budget}, no request is sent once it has
+     * passed (those in flight finish), so that a cell of slow requests still ends: fewer are
+     * then measured. Each client first opens its connection with an unmeasured ping of the
+     * server, and all start together: what is measured is requests on open connections, not 16
+     * connections and threads being set up. A request that fails is counted and the client goes
+     * on: one failure in a cell is a figure to report, not a reason to lose the others.
      */
-    static Latencies latencies(List<URI> uris, int clients, int requests) throws Exception {
+    static Latencies latencies(List<URI> uris, int clients, int requests, Duration budget) throws Exception {
         if (uris.isEmpty() || clients < 1) throw new IllegalArgumentException("no URIs or no clients");
         int n = Math.max(clients, requests);
         long[] lat = new long[n];
+        Arrays.fill(lat, -1);
         AtomicInteger next = new AtomicInteger(), failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         URI ping = uris.get(0).resolve("/$/ping");
@@ -104,14 +111,14 @@ final class LoadClient {
                 fs.add(pool.submit(() -> {
                     get(ping);
                     start.await();
+                    long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
                     int i;
-                    while ((i = next.getAndIncrement()) < n) {
+                    while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < n) {
                         long t0 = System.nanoTime();
                         try {
                             get(uris.get(i % uris.size()));
                             lat[i] = System.nanoTime() - t0;
                         } catch (IllegalStateException e) {
-                            lat[i] = -1;
                             failed.incrementAndGet();
                             firstFailure.compareAndSet(null, e.getMessage());
                         }

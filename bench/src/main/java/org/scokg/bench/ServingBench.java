@@ -37,8 +37,15 @@ final class ServingBench {
     private final QueryFiles queries;
     private final List<String> javaOptions, serverOptions;
     private final long seed;
+    private final Duration budget;
 
-    ServingBench(Report report, Path jar, Path out, QueryFiles queries, List<String> javaOptions, List<String> serverOptions, long seed) {
+    /**
+     * {@code budget}: the longest a measured run of one cell goes on sending requests (its
+     * unmeasured run before it: a quarter of that), so that a baseline whose requests take
+     * seconds still ends; fewer requests are then measured, and the table says how many.
+     */
+    ServingBench(Report report, Path jar, Path out, QueryFiles queries, List<String> javaOptions, List<String> serverOptions,
+                 long seed, Duration budget) {
         this.report = report;
         this.jar = jar;
         this.out = out;
@@ -46,6 +53,7 @@ final class ServingBench {
         this.javaOptions = javaOptions;
         this.serverOptions = serverOptions;
         this.seed = seed;
+        this.budget = budget;
     }
 
     /** A cell's figures: canned and plain latencies. */
@@ -151,35 +159,62 @@ final class ServingBench {
         return rows;
     }
 
-    /** Rows of the whole answer of {@code name}, asked as plain SPARQL (COUNT of the query as a subquery). */
+    /**
+     * Rows of the whole answer of {@code name}: asked as plain SPARQL (COUNT of the query as a
+     * subquery), or, when the server cannot answer that in time, found from canned pages of one
+     * row (the first empty page, by doubling and then halving the offset).
+     */
     private long count(URI base, String name) {
-        byte[] json = LoadClient.get(QueryFiles.plain(base, queries.countText(name)));
-        ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json), ResultSetLang.RS_JSON);
-        return rs.next().getLiteral("n").getLong();
+        try {
+            byte[] json = LoadClient.get(QueryFiles.plain(base, queries.countText(name)));
+            ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json), ResultSetLang.RS_JSON);
+            return rs.next().getLiteral("n").getLong();
+        } catch (RuntimeException e) {
+            Report.say("serving: no count of " + name + " as plain SPARQL (" + e.getMessage() + "); from its pages instead");
+        }
+        long lo = 0, hi = 1;   // a row at lo (or lo = 0), none at hi
+        while (hasRowAt(base, name, hi)) {
+            lo = hi;
+            hi *= 2;
+        }
+        while (hi - lo > 1) {
+            long mid = (lo + hi) / 2;
+            if (hasRowAt(base, name, mid)) lo = mid;
+            else hi = mid;
+        }
+        return hasRowAt(base, name, 0) ? hi : 0;
+    }
+
+    private static boolean hasRowAt(URI base, String name, long offset) {
+        return !rows(LoadClient.get(QueryFiles.canned(base, name, 1, offset))).isEmpty();
     }
 
     /** One cell: the canned requests, then the plain ones, each after an unmeasured run of {@code warmRequests} of its warm-up URIs. */
-    private static Cell cell(int clients, List<URI> canned, List<URI> plain, List<URI> warmCanned, List<URI> warmPlain,
-                             int warmRequests, int requests) throws Exception {
-        LoadClient.latencies(warmCanned, clients, warmRequests);
-        LoadClient.Latencies c = LoadClient.latencies(canned, clients, requests);
-        LoadClient.latencies(warmPlain, clients, warmRequests);
-        LoadClient.Latencies p = LoadClient.latencies(plain, clients, requests);
+    private Cell cell(int clients, List<URI> canned, List<URI> plain, List<URI> warmCanned, List<URI> warmPlain,
+                      int warmRequests, int requests) throws Exception {
+        Duration warm = budget.dividedBy(4);
+        LoadClient.latencies(warmCanned, clients, warmRequests, warm);
+        LoadClient.Latencies c = LoadClient.latencies(canned, clients, requests, budget);
+        LoadClient.latencies(warmPlain, clients, warmRequests, warm);
+        LoadClient.Latencies p = LoadClient.latencies(plain, clients, requests, budget);
         return new Cell(clients, c, p);
     }
 
     private void table(List<Cell> cells, List<String> differ) throws java.io.IOException {
-        report.row("%-8s %9s %9s %9s %9s %7s %7s %9s", "clients", "canned50", "canned99", "plain50", "plain99", "r50", "r99", "failed");
+        report.row("%-8s %9s %9s %9s %9s %7s %7s %11s %9s", "clients", "canned50", "canned99", "plain50", "plain99", "r50", "r99",
+            "answered", "failed");
         for (Cell c : cells) {
             double c50 = LoadClient.millis(c.canned().ns(), 0.50), c99 = LoadClient.millis(c.canned().ns(), 0.99);
             double p50 = LoadClient.millis(c.plain().ns(), 0.50), p99 = LoadClient.millis(c.plain().ns(), 0.99);
-            report.row("%-8d %9.1f %9.1f %9.1f %9.1f %7.2f %7.2f %9s", c.clients(), c50, c99, p50, p99, c50 / p50, c99 / p99,
-                c.canned().failed() + "/" + c.plain().failed());
+            report.row("%-8d %9.1f %9.1f %9.1f %9.1f %7.2f %7.2f %11s %9s", c.clients(), c50, c99, p50, p99, c50 / p50, c99 / p99,
+                c.canned().ns().length + "/" + c.plain().ns().length, c.canned().failed() + "/" + c.plain().failed());
         }
         for (Cell c : cells)
             for (LoadClient.Latencies l : List.of(c.canned(), c.plain()))
                 if (l.failed() > 0) report.row("(FAILED at %d clients: %d requests, the first: %s)", c.clients(), l.failed(), l.firstFailure());
         for (String d : differ) report.row("(the canned and plain answers differ: %s)", d);
-        report.row("(r50, r99: canned / plain; failed: canned/plain requests that did not answer 200, left out of the figures)");
+        report.row("(r50, r99: canned / plain; answered: canned/plain requests answered 200, of which the figures are; failed: those that");
+        report.row(" were not (an error status, such as the server's timeout, or no answer), left out of the figures; a cell stops sending");
+        report.row(" after %d s)", budget.toSeconds());
     }
 }

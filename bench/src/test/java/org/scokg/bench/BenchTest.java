@@ -58,7 +58,8 @@ class BenchTest {
         Path db = tmp.resolve("db-seeds");
         Bench.build(JAR, Path.of("../seeds"), db, tmp.resolve("build.log"));
         Report report = new Report(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), tmp.resolve("results.txt"));
-        ServingBench serving = new ServingBench(report, JAR, tmp, new QueryFiles(Path.of("../queries")), List.of(), List.of(), 6);
+        ServingBench serving = new ServingBench(report, JAR, tmp, new QueryFiles(Path.of("../queries")), List.of(), List.of(), 6,
+            java.time.Duration.ofSeconds(60));
         try (ServerProcess s = serving.serve("seeds", db)) {
             serving.wholeAnswers("seeds", s, 12);
             serving.randomPages("seeds", s, 6);

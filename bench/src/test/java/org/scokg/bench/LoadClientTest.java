@@ -35,6 +35,13 @@ class LoadClientTest {
             String path = ex.getRequestURI().getPath();
             if (path.equals("/$/ping")) pings.incrementAndGet();
             else if (!path.equals("/missing")) answers.incrementAndGet();
+            if (path.equals("/slow")) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = path.equals("/missing") ? "no such page".getBytes() : new byte[BODY];
             ex.sendResponseHeaders(path.equals("/missing") ? 404 : 200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -72,6 +79,14 @@ class LoadClientTest {
         assertEquals(400, l.ns().length);
         assertEquals(400, answers.get());
         assertTrue(clientPorts.size() <= 4, clientPorts.size() + " connections for 4 clients");
+    }
+
+    @Test void noRequestIsSentOnceTheBudgetIsSpent() throws Exception {
+        // 1,000 requests of 100 ms on 2 clients would take 50 s; the budget stops them after 0.3 s.
+        LoadClient.Latencies l = LoadClient.latencies(List.of(uri("/slow")), 2, 1000, java.time.Duration.ofMillis(300));
+        assertTrue(l.ns().length >= 2 && l.ns().length < 100, l.ns().length + " answered");
+        assertEquals(0, l.failed(), "the requests in flight finish and count");
+        assertEquals(l.ns().length, answers.get(), "no request was sent that is not measured");
     }
 
     @Test void percentilesAreNearestRank() {
