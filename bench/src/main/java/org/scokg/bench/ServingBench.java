@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Random;
 
 import org.apache.jena.query.ResultSet;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.engine.binding.Binding;
 
 /**
  * Query latency over HTTP: the server in a child process ({@code java -jar scokg.jar serve}),
