@@ -110,12 +110,13 @@ public final class Bench implements Callable<Integer> {
             corpora.put(label(mb), dir);
         }
         // Loading and random pages: on the largest corpus.
-        String big = label(sizes.stream().mapToDouble(d -> d).max().orElseThrow());
+        double biggest = sizes.stream().mapToDouble(d -> d).max().orElseThrow();
+        String big = label(biggest);
 
         List<String> failed = new ArrayList<>();
         if (parts.contains("extraction"))
             part("extraction", report, failed, () -> {
-                long warmBytes = Math.min(1_000_000, (long) (sizes.stream().mapToDouble(d -> d).max().orElse(1) * 1_000_000));
+                long warmBytes = Math.min(1_000_000, (long) (biggest * 1_000_000));
                 Path warmDir = new CorpusGenerator(seed + 1).write(out.resolve("corpus-warm-up"), warmBytes).dir();
                 new ExtractionBench(report, passes).run(ExtractionBench.Texts.read("warm-up", warmDir), warmUp, corpora);
             });

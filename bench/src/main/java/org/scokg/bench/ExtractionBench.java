@@ -36,7 +36,7 @@ final class ExtractionBench {
         this.passes = passes;
     }
 
-    /** A corpus in memory: file names and texts. */
+    /** A corpus in memory: file names and texts, read as UTF-8 (the seeds and the generated corpora are). */
     record Texts(String label, List<SourceText> docs, long bytes, long chars) {
         static Texts read(String label, Path dir) throws IOException {
             List<SourceText> docs = new ArrayList<>();
