@@ -6,6 +6,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -16,15 +17,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The bench's HTTP client: blocking GETs on kept-alive connections ({@link HttpURLConnection}),
- * and the latencies of many of them sent by concurrent clients.
+ * and the latencies of many of them sent by concurrent clients. It runs in the bench's JVM,
+ * the server in a child process of its own.
  *
- * <p>Why this client and not {@code java.net.http.HttpClient}: the bench's clients run in the
- * server's JVM, on the same two cores, so whatever the client spends is taken from the server.
- * On the seeds' cached answers (up to 320 KB), whose hits cost the server 0.2–0.4 ms,
- * {@code HttpClient} (its selector thread, flow control and buffer copies) measured 2–3× the
- * median latency of this client and up to twice its p99 at 16 clients (BENCHMARKS.md, "The
- * bench's client, and warmed cells"). The trade-off: one thread per client and no HTTP/2, which is all
- * a latency cell needs.
+ * <p>Why this client and not {@code java.net.http.HttpClient}: the bench and the server share
+ * the machine's cores, so whatever the client spends is taken from the server. On small
+ * answers that cost the server well under a millisecond, {@code HttpClient} (its selector
+ * thread, flow control and buffer copies) measured 2–3× the median latency of this client.
+ * The trade-off: one thread per client and no HTTP/2, which is all a latency cell needs.
  */
 final class LoadClient {
     /** Idle connections kept per server: more than the 16 clients of the largest cell. */
@@ -38,8 +38,8 @@ final class LoadClient {
     }
 
     private static final String ACCEPT = "application/sparql-results+json";
-    /** Big-store answers at 16 clients may take minutes. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(30);
+    /** A request that takes longer than this is a failure, so that a run always ends. */
+    static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     private LoadClient() {}
 
@@ -65,10 +65,10 @@ final class LoadClient {
         }
     }
 
-    /** The bytes of the answer to {@code uri}; an {@link IllegalStateException} naming the path when it is not a 200. */
-    static long get(URI uri) {
+    /** The answer to {@code uri}; an {@link IllegalStateException} naming the path when it is not a 200. */
+    static byte[] get(URI uri) {
         try {
-            return fetch(uri, Duration.ofSeconds(5), REQUEST_TIMEOUT).length;
+            return fetch(uri, Duration.ofSeconds(5), REQUEST_TIMEOUT);
         } catch (IOException e) {
             throw new IllegalStateException(uri.getPath() + ": " + e.getMessage(), e);
         }
@@ -76,23 +76,30 @@ final class LoadClient {
 
     /**
      * The latencies of a cell: {@code ns} of the requests that were answered, in the order sent;
-     * {@code failed} requests that were not (an error status, a closed connection), and the
-     * first one's message.
+     * {@code failed} requests that were not (an error status, a closed connection, a timeout),
+     * and the first one's message. Requests not sent (the budget spent) are in neither.
      */
     record Latencies(long[] ns, int failed, String firstFailure) {}
 
+    /** {@link #latencies(List, int, int, Duration)} with no time limit. */
+    static Latencies latencies(List<URI> uris, int clients, int requests) throws Exception {
+        return latencies(uris, clients, requests, null);
+    }
+
     /**
      * {@code requests} GETs (at least one per client) by {@code clients} concurrent clients,
-     * round-robin over {@code uris}. Each client first opens its connection with an unmeasured
-     * ping of the server, and all start together: what is measured is requests on open
-     * connections, not 16 connections and threads being set up. A request that fails is counted
-     * and the client goes on: one failure in a cell of a long bench is a figure to report, not
-     * a reason to lose the others.
+     * round-robin over {@code uris}; with a {@code budget}, no request is sent once it has
+     * passed (those in flight finish), so that a cell of slow requests still ends: fewer are
+     * then measured. Each client first opens its connection with an unmeasured ping of the
+     * server, and all start together: what is measured is requests on open connections, not 16
+     * connections and threads being set up. A request that fails is counted and the client goes
+     * on: one failure in a cell is a figure to report, not a reason to lose the others.
      */
-    static Latencies latencies(List<URI> uris, int clients, int requests) throws Exception {
+    static Latencies latencies(List<URI> uris, int clients, int requests, Duration budget) throws Exception {
         if (uris.isEmpty() || clients < 1) throw new IllegalArgumentException("no URIs or no clients");
         int n = Math.max(clients, requests);
         long[] lat = new long[n];
+        Arrays.fill(lat, -1);
         AtomicInteger next = new AtomicInteger(), failed = new AtomicInteger();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         URI ping = uris.get(0).resolve("/$/ping");
@@ -104,14 +111,14 @@ final class LoadClient {
                 fs.add(pool.submit(() -> {
                     get(ping);
                     start.await();
+                    long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
                     int i;
-                    while ((i = next.getAndIncrement()) < n) {
+                    while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < n) {
                         long t0 = System.nanoTime();
                         try {
                             get(uris.get(i % uris.size()));
                             lat[i] = System.nanoTime() - t0;
                         } catch (IllegalStateException e) {
-                            lat[i] = -1;
                             failed.incrementAndGet();
                             firstFailure.compareAndSet(null, e.getMessage());
                         }
@@ -122,6 +129,15 @@ final class LoadClient {
         } finally {
             pool.shutdownNow();
         }
-        return new Latencies(java.util.Arrays.stream(lat).filter(t -> t >= 0).toArray(), failed.get(), firstFailure.get());
+        return new Latencies(Arrays.stream(lat).filter(t -> t >= 0).toArray(), failed.get(), firstFailure.get());
+    }
+
+    /** The {@code q}-quantile of {@code ns} in milliseconds, nearest rank (p50: 0.50, p99: 0.99). */
+    static double millis(long[] ns, double q) {
+        if (ns.length == 0) return Double.NaN;
+        long[] s = ns.clone();
+        Arrays.sort(s);
+        int i = (int) Math.ceil(q * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, i))] / 1e6;
     }
 }

@@ -35,6 +35,13 @@ class LoadClientTest {
             String path = ex.getRequestURI().getPath();
             if (path.equals("/$/ping")) pings.incrementAndGet();
             else if (!path.equals("/missing")) answers.incrementAndGet();
+            if (path.equals("/slow")) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = path.equals("/missing") ? "no such page".getBytes() : new byte[BODY];
             ex.sendResponseHeaders(path.equals("/missing") ? 404 : 200, body.length);
             try (OutputStream out = ex.getResponseBody()) {
@@ -67,6 +74,30 @@ class LoadClientTest {
         assertTrue(clientPorts.size() <= 16, clientPorts.size() + " connections for 16 clients");
     }
 
+    @Test void nClientsUseAtMostNConnections() throws Exception {
+        LoadClient.Latencies l = LoadClient.latencies(List.of(uri("/a"), uri("/b")), 4, 400);
+        assertEquals(400, l.ns().length);
+        assertEquals(400, answers.get());
+        assertTrue(clientPorts.size() <= 4, clientPorts.size() + " connections for 4 clients");
+    }
+
+    @Test void noRequestIsSentOnceTheBudgetIsSpent() throws Exception {
+        // 1,000 requests of 100 ms on 2 clients would take 50 s; the budget stops them after 0.3 s.
+        LoadClient.Latencies l = LoadClient.latencies(List.of(uri("/slow")), 2, 1000, java.time.Duration.ofMillis(300));
+        assertTrue(l.ns().length >= 2 && l.ns().length < 100, l.ns().length + " answered");
+        assertEquals(0, l.failed(), "the requests in flight finish and count");
+        assertEquals(l.ns().length, answers.get(), "no request was sent that is not measured");
+    }
+
+    @Test void percentilesAreNearestRank() {
+        long[] ns = new long[100];
+        for (int i = 0; i < 100; i++) ns[i] = (100 - i) * 1_000_000L;
+        assertEquals(50.0, LoadClient.millis(ns, 0.50));
+        assertEquals(99.0, LoadClient.millis(ns, 0.99));
+        assertEquals(100.0, LoadClient.millis(ns, 1.0));
+        assertTrue(Double.isNaN(LoadClient.millis(new long[0], 0.5)), "no answered request: no figure");
+    }
+
     @Test void fewerRequestsThanClientsStillTimeOnePerClient() throws Exception {
         assertEquals(4, LoadClient.latencies(List.of(uri("/a")), 4, 1).ns().length);
         assertEquals(4, answers.get());
@@ -81,7 +112,7 @@ class LoadClientTest {
     }
 
     @Test void anAnswerOtherThan200NamesThePathAndTheStatus() {
-        assertEquals(BODY, LoadClient.get(uri("/a")));
+        assertEquals(BODY, LoadClient.get(uri("/a")).length);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> LoadClient.get(uri("/missing")));
         assertEquals("/missing: HTTP 404", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LoadClient.latencies(List.of(), 4, 10));

@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import com.hankcs.hanlp.HanLP;
-import org.scokg.extract.Gazetteer;
 
 /**
  * Deterministic documents of the genre, for benchmarks: communiqué-like texts with the
  * opening meeting sentence (single days and ranges, councils, ordinals in Chinese
- * numerals, venues from the gazetteer and invented ones, online meetings), attendee lists
+ * numerals, venues among the cities of the gazetteer and invented ones, online meetings), attendee lists
  * (state + title + a transliterated name built from syllables), SCO bodies, observers,
  * guests and organisations, the chair, rotating chairmanships, the next meeting, many
  * 《…》 mentions with dates and venues before ("2014年9月12日在杜尚别签署的《…》") and after
@@ -63,30 +61,28 @@ public final class CorpusGenerator {
     private static final String[] CONNECTIVES = {"在此背景下，", "与此同时，", "为此，", "此外，", "", "", "鉴于此，"};
     private static final String[] PAGE_NOISE = {"（下转第四版）", "人民日报 %d年%d月%d日 第3版", "%d-%02d-%02d 08:34", "链接 https://www.example.org/report?id=%d"};
 
+    /**
+     * States and cities as the product's gazetteer spelled their preferred labels when the
+     * generator was written, sorted. Written out here rather than read from the gazetteer, so
+     * that the same seed gives the same corpus whatever the gazetteer learns later: figures of
+     * two runs months apart are then of the same text.
+     */
+    private static final List<String> STATES = List.of(
+        "中华人民共和国", "乌兹别克斯坦共和国", "亚美尼亚共和国", "伊朗伊斯兰共和国", "俄罗斯联邦", "卡塔尔国", "印度共和国",
+        "吉尔吉斯共和国", "哈萨克斯坦共和国", "土库曼斯坦", "土耳其共和国", "塔吉克斯坦共和国", "尼泊尔联邦民主共和国",
+        "巴基斯坦伊斯兰共和国", "巴林王国", "斯里兰卡民主社会主义共和国", "柬埔寨王国", "沙特阿拉伯王国", "白俄罗斯共和国",
+        "科威特国", "缅甸联邦共和国", "美利坚合众国", "老挝人民民主共和国", "蒙古国", "阿塞拜疆共和国", "阿富汗伊斯兰共和国",
+        "阿拉伯埃及共和国", "阿拉伯联合酋长国", "马尔代夫共和国");
+    private static final List<String> CITIES = List.of(
+        "上海", "乌兰巴托", "乌法", "乔蓬阿塔", "伊斯兰堡", "克拉玛依", "勒克瑙", "北京", "南昌", "叶卡捷琳堡", "哈尔滨", "喀布尔",
+        "图拉", "圣彼得堡", "塔什干", "天津", "布哈拉", "希瓦", "德黑兰", "成都", "撒马尔罕", "新德里", "明斯克", "杜尚别", "果阿",
+        "比什凯克", "瓦拉纳西", "符拉迪沃斯托克", "索契", "纽约", "莫斯科", "车里雅宾斯克", "鄂木斯克", "阿克套", "阿拉木图",
+        "阿斯塔纳", "青岛");
+
     private final long seed;
-    private final List<String> states;   // preferred labels of states
-    private final List<String> cities;   // cities of the gazetteer
 
     public CorpusGenerator(long seed) {
         this.seed = seed;
-        Map<String, List<String>> lex = Gazetteer.builtIn().lexicons();
-        Gazetteer g = Gazetteer.builtIn();
-        // Preferred labels only, in a fixed order: the lexicon order is the gazetteer's.
-        List<String> s = new ArrayList<>();
-        for (String sp : lex.get("state")) {
-            Gazetteer.Entry e = g.lookup(sp);
-            if (e != null && e.label().equals(sp) && !s.contains(sp)) s.add(sp);
-        }
-        List<String> c = new ArrayList<>();
-        for (String sp : lex.get("city")) {
-            Gazetteer.Entry e = g.lookup(sp);
-            if (e != null && e.label().equals(sp) && !c.contains(sp)) c.add(sp);
-        }
-        // Sorted, so that the corpus never depends on the order the gazetteer was read in.
-        s.sort(null);
-        c.sort(null);
-        this.states = List.copyOf(s);
-        this.cities = List.copyOf(c);
     }
 
     /** The file name of document {@code i}. */
@@ -157,11 +153,11 @@ public final class CorpusGenerator {
             if (r.nextInt(3) == 0) sb.append(String.format("%d-%02d-%02d 09:15%n", year, month, day));
             sb.append('\n');
             boolean online = r.nextInt(10) == 0;
-            String venue = r.nextInt(5) == 0 ? pick(INVENTED_VENUES) : pick(cities);
+            String venue = r.nextInt(5) == 0 ? pick(INVENTED_VENUES) : pick(CITIES);
             java.time.LocalDate next = java.time.LocalDate.of(year, month, day).plusDays(1);
             String dates = r.nextBoolean() ? date(year, month, day)
                 : date(year, month, day) + "至" + (next.getMonthValue() == month ? "" : next.getMonthValue() + "月") + next.getDayOfMonth() + "日";
-            String host = pick(states.subList(0, Math.min(10, states.size())));
+            String host = pick(STATES.subList(0, 10));
             para(dates + "，上海合作组织（以下简称“上合组织”或“本组织”）成员国" + SHORT_COUNCILS[council]
                 + ord + (online ? "以视频方式举行。" : "在" + venue + "举行。") + attendees(6 + r.nextInt(4)) + "出席会议。");
             para(host + pick(TITLES_OF_OFFICE) + name() + "主持会议。");
@@ -169,10 +165,10 @@ public final class CorpusGenerator {
             para("上合组织观察员国" + attendees(1 + r.nextInt(2)) + "、会议主办国客人" + attendees(1)
                 + "以及" + orgs() + "常设机构负责人列席会议。");
             int from = year - 1;
-            para(pick(LEADS) + "高度评价" + pick(states) + "担任" + from + "年至" + year + "年上合组织轮值主席国期间所做工作。");
+            para(pick(LEADS) + "高度评价" + pick(STATES) + "担任" + from + "年至" + year + "年上合组织轮值主席国期间所做工作。");
             while (utf8(sb) < target - 600) body();
-            para(pick(LEADS) + "支持" + pick(states) + "担任" + year + "年至" + (year + 1) + "年上合组织轮值主席国。");
-            para("上合组织成员国" + SHORT_COUNCILS[council] + "下次会议将于" + (year + 1) + "年在" + pick(states) + "举行。");
+            para(pick(LEADS) + "支持" + pick(STATES) + "担任" + year + "年至" + (year + 1) + "年上合组织轮值主席国。");
+            para("上合组织成员国" + SHORT_COUNCILS[council] + "下次会议将于" + (year + 1) + "年在" + pick(STATES) + "举行。");
             sb.append('\n');
             for (String s : attendeeNames(3 + r.nextInt(4))) sb.append(s).append('\n');
             sb.append(r.nextBoolean() ? date(year, month, day) : chineseDate(year, month, day)).append('\n');
@@ -233,7 +229,7 @@ public final class CorpusGenerator {
         }
 
         String venueLike() {
-            return r.nextInt(6) == 0 ? pick(INVENTED_VENUES) : pick(cities);
+            return r.nextInt(6) == 0 ? pick(INVENTED_VENUES) : pick(CITIES);
         }
 
         String attendees(int n) {
@@ -243,7 +239,7 @@ public final class CorpusGenerator {
 
         List<String> attendeeNames(int n) {
             List<String> out = new ArrayList<>();
-            for (int k = 0; k < n; k++) out.add(pick(states) + pick(TITLES_OF_OFFICE) + name());
+            for (int k = 0; k < n; k++) out.add(pick(STATES) + pick(TITLES_OF_OFFICE) + name());
             return out;
         }
 
