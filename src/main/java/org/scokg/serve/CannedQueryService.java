@@ -1,5 +1,6 @@
 package org.scokg.serve;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,18 +10,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.fuseki.DEF;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.ActionLib;
 import org.apache.jena.fuseki.servlets.ActionService;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.Responses;
 import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.riot.web.HttpNames;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
@@ -36,9 +46,11 @@ import org.scokg.query.Page;
  * {@code queries/NAME.rq} with the parameters bound as RDF terms; {@code /scokg/query/} lists them.
  * Fuseki dispatches the request (the canned queries are the endpoints of a data access point
  * {@code /scokg/query} over the served dataset, one per query, see {@link ScokgServer}), logs it,
- * counts it in its statistics, applies ARQ's query timeout (503 when it goes off) and writes the
- * results by its own content negotiation ({@link Responses}: SPARQL JSON, XML, CSV or TSV by
- * {@code Accept}, or {@code format=json|xml|csv|tsv}).
+ * counts it in its statistics and applies ARQ's query timeout (503 when it goes off). The format is
+ * chosen by Fuseki's content negotiation for result sets (SPARQL JSON, XML, CSV or TSV by
+ * {@code Accept}, or {@code format=json|xml|csv|tsv}) and written by Jena's result-set writers;
+ * an answer is kept until the data changes ({@link Answers}), and so are the bytes of an unpaged
+ * answer, so a repeated request is not written again.
  *
  * <p>{@code limit} and {@code offset} ask for one {@link Page}; when more rows follow, the
  * response has a {@code Link: <…>; rel="next"} header. A query stops at the server's bound on rows
@@ -50,9 +62,8 @@ final class CannedQueryService extends ActionService {
         "canned-query", "scokg canned query (queries/NAME.rq)");
     /** The response header that says the answer was cut at the bound on rows. */
     static final String LIMIT_HEADER = "Scokg-Result-Limit";
-    /** Request parameters that choose how Fuseki writes the results, not query parameters. */
-    private static final Set<String> RESPONSE_PARAMS = Set.of(HttpNames.paramOutput1, HttpNames.paramOutput2,
-        HttpNames.paramOutput3, HttpNames.paramCallback, HttpNames.paramStyleSheet, HttpNames.paramForceAccept);
+    /** Request parameters that choose the format of the results, not query parameters. */
+    private static final Set<String> RESPONSE_PARAMS = Set.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3);
 
     private final CannedQueries queries;
     private final String path;
@@ -103,7 +114,6 @@ final class CannedQueryService extends ActionService {
         try {
             asked = Page.take(params);
             binding = q.bind(params);
-            q.query(asked); // a page of a query that is not a SELECT is refused here
         } catch (IllegalArgumentException e) {
             Pages.message(action, 400, oneLine(e));
             return;
@@ -111,6 +121,10 @@ final class CannedQueryService extends ActionService {
         DatasetGraph dsg = action.getDataset();
         Context cxt = action.getContext();
         if (!q.isSelect()) {
+            if (!asked.all()) {
+                Pages.message(action, 400, "query '" + name + "' is not a SELECT query: it has no pages");
+                return;
+            }
             Query ask = q.query(Page.ALL);
             if (!ask.isAskType()) ServletOps.errorBadRequest("query '" + name + "' is not a SELECT or ASK query");
             Responses.doResponseBoolean(action, Txn.calculateRead(dsg, () -> {
@@ -120,22 +134,53 @@ final class CannedQueryService extends ActionService {
             }));
             return;
         }
-        // The first maxRows + 1 rows of the answer, kept until the data changes; a page beyond them
-        // (of an answer longer than the bound) is computed on its own.
+        String type = mediaType(action);
+        if (type == null) return;
+        // The first maxRows + 1 rows of the answer, kept until the data changes (the row past the
+        // bound tells whether the answer goes on); a page past them is computed by itself.
         Page page = asked.atMost(maxRows);
         Answers.Answer whole = answers.get(q, binding, () -> rows(q, new Page(0, maxRows + 1), binding, dsg, cxt));
-        Answers.Answer from = whole.rows().size() <= maxRows || page.offset() + page.limit() < whole.rows().size() ? whole
-            : rows(q, new Page(page.offset(), page.limit() + 1), binding, dsg, cxt);
-        long start = from == whole ? page.offset() : 0;
-        List<Binding> kept = from.rows().subList((int) Math.min(start, from.rows().size()),
-            (int) Math.min(start + page.limit(), from.rows().size()));
-        if (from.rows().size() > start + kept.size()) {
-            if (!asked.all() && !kept.isEmpty())
-                action.setResponseHeader("Link", "<" + nextPage(action, page.offset() + kept.size()) + ">; rel=\"next\"");
+        boolean inWhole = whole.rows().size() <= maxRows || page.offset() + page.limit() < whole.rows().size();
+        Answers.Answer from = inWhole ? whole : rows(q, new Page(page.offset(), page.limit() + 1), binding, dsg, cxt);
+        int start = inWhole ? (int) Math.min(page.offset(), whole.rows().size()) : 0;
+        int end = (int) Math.min(start + page.limit(), from.rows().size());
+        List<Binding> rows = from.rows().subList(start, end);
+        if (from.rows().size() > end) {
+            if (!asked.all() && !rows.isEmpty())
+                action.setResponseHeader("Link", "<" + nextPage(action, page.offset() + rows.size()) + ">; rel=\"next\"");
             if (!(asked.hasLimit() && asked.limit() <= maxRows))
                 action.setResponseHeader(LIMIT_HEADER, maxRows + "; truncated");
         }
-        Responses.doResponseResultSet(action, RowSetStream.create(from.vars(), kept.iterator()), q.query(Page.ALL).getPrologue());
+        Lang lang = WebContent.contentTypeToLangResultSet(type);
+        byte[] body = inWhole && start == 0 && end == whole.rows().size()
+            ? whole.written(type, () -> write(whole.vars(), rows, lang))
+            : write(from.vars(), rows, lang);
+        boolean binary = lang.equals(ResultSetLang.RS_Thrift) || lang.equals(ResultSetLang.RS_Protobuf);
+        Pages.send(action, 200, binary ? type : type + "; charset=utf-8", body);
+    }
+
+    /**
+     * The media type of the results, by Fuseki's content negotiation for result sets: its offers
+     * ({@link DEF#rsOfferTable}) against {@code Accept}, SPARQL XML when nothing matches (as Fuseki
+     * answers at {@code /scokg/sparql}), or Fuseki's short names in {@code format=} or {@code output=};
+     * null, answered 400, for a name it does not know.
+     */
+    private static String mediaType(HttpAction action) {
+        for (String p : List.of(HttpNames.paramOutput1, HttpNames.paramOutput2, HttpNames.paramOutput3)) {
+            String v = action.getRequestParameter(p);
+            if (v == null) continue;
+            String type = Responses.shortNamesResultSet.get(v.strip().toLowerCase(Locale.ROOT));
+            if (type == null) Pages.message(action, 400, p + " must be one of " + new TreeSet<>(Responses.shortNamesResultSet.keySet()));
+            return type;
+        }
+        return ConNeg.chooseContentType(action.getRequest(), DEF.rsOfferTable, DEF.acceptResultSetXML).getContentTypeStr();
+    }
+
+    /** {@code rows} written by Jena's result-set writer for {@code lang}. */
+    private static byte[] write(List<Var> vars, List<Binding> rows, Lang lang) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultSetMgr.write(out, ResultSet.adapt(RowSetStream.create(vars, rows.iterator())), lang);
+        return out.toByteArray();
     }
 
     /** {@code page} of the answer of {@code q} with {@code values} bound, in a read transaction of its own. */

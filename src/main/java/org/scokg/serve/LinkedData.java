@@ -178,7 +178,7 @@ final class LinkedData implements ActionProcessor {
         Lang lang = RDFLanguages.contentTypeToLang(type);
         if (lang.equals(Lang.JSONLD)) JsonLdContext.write(d.graph(), out);   // compact, with the published context
         else RDFDataMgr.write(out, d.graph(), lang);
-        Pages.send(action, 200, type, out.toByteArray());
+        Pages.send(action, 200, type + "; charset=utf-8", out.toByteArray());
     }
 
     /** The media type asked for: {@code format=} first, else {@code Accept}; null, answered 400 or 406, for what is not offered. */

@@ -80,13 +80,13 @@ final class Pages {
 
     /** Sends {@code body} as the response, in UTF-8. */
     static void send(HttpAction action, int status, String mediaType, String body) {
-        send(action, status, mediaType, body.getBytes(StandardCharsets.UTF_8));
+        send(action, status, mediaType + "; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends {@code body} as the response ({@code mediaType}, UTF-8). */
-    static void send(HttpAction action, int status, String mediaType, byte[] body) {
+    /** Sends {@code body} as the response, with the Content-Type {@code contentType}. */
+    static void send(HttpAction action, int status, String contentType, byte[] body) {
         action.setResponseStatus(status);
-        action.setResponseContentType(mediaType + "; charset=utf-8");
+        action.setResponseContentType(contentType);
         action.setResponseContentLength(body.length);
         try {
             action.getResponseOutputStream().write(body);
