@@ -18,7 +18,7 @@ import org.scokg.query.CannedQuery;
  * {@link #ENTRIES} answers) until the data changes, so that a page of an answer is a slice of it
  * rather than a computation of the whole answer (ARQ computes and sorts every row of a query before
  * it skips to an OFFSET), and an unpaged answer is sent as it was written the first time. Measured
- * (BENCHMARKS.md): on the store of a generated 10 MB corpus a page of {@code mentions} costs
+ * (docs/HTTP.md): on the store of a generated 10 MB corpus a page of {@code mentions} costs
  * seconds computed, milliseconds sliced; on the seeds, writing a whole answer again for every
  * request costs six times the CPU of sending the kept bytes.
  *

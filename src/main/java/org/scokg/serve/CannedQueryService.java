@@ -58,7 +58,7 @@ import org.scokg.query.Page;
  */
 final class CannedQueryService extends ActionService {
     /** The operation, as Fuseki's statistics and {@code /$/server} name it. */
-    static final Operation OPERATION = Operation.alloc("https://w3id.org/scokg/ontology#CannedQuery",
+    static final Operation OPERATION = Operation.alloc("https://w3id.org/scokg/fuseki#canned-query",
         "canned-query", "scokg canned query (queries/NAME.rq)");
     /** The response header that says the answer was cut at the bound on rows. */
     static final String LIMIT_HEADER = "Scokg-Result-Limit";

@@ -12,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.apache.jena.fuseki.servlets.ActionLib;
-import org.apache.jena.fuseki.servlets.ActionProcessor;
 import org.apache.jena.fuseki.servlets.HttpAction;
-import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryExecution;
@@ -37,7 +34,7 @@ import org.scokg.query.Page;
  * jsoup, no scripts, nothing fetched from elsewhere. The page reads the store in one read
  * transaction: during a rebuild it shows the old data or the new, never parts of both.
  */
-final class LandingPage implements ActionProcessor {
+final class LandingPage implements Pages.Reading {
     private static final String TRACE = "agreement-trace";
     private static final String PINYIN_LABELS = String.join("\n",
         "PREFIX sco: <" + Sco.NS + ">",
@@ -57,16 +54,8 @@ final class LandingPage implements ActionProcessor {
         this.ld = ld;
     }
 
-    @Override public void execGet(HttpAction action) { answer(action); }
-    @Override public void execHead(HttpAction action) { answer(action); }
-
     @Override
-    public void execOptions(HttpAction action) {
-        ActionLib.doOptionsGetHead(action);
-        ServletOps.success(action);
-    }
-
-    private void answer(HttpAction action) {
+    public void answer(HttpAction action) {
         String title = action.getRequestParameter("title");
         String search = title == null || title.isBlank() ? null : title.strip();
         Document page = Pages.page("scokg · 上海合作组织文件知识图谱");
@@ -214,8 +203,7 @@ final class LandingPage implements ActionProcessor {
         }
         main.appendElement("h3").text("Citations, oldest first");
         if (!years.isEmpty()) timeline(main, years);
-        Element table = main.appendElement("table");
-        header(table, "meeting date", "as written", "source", "sentence");
+        Element table = Pages.table(main, "meeting date", "as written", "source", "sentence");
         for (QuerySolution r : rows) {
             Element tr = table.appendElement("tr");
             tr.appendElement("td").text(nz(text(r, "meetingDate")));
@@ -265,8 +253,7 @@ final class LandingPage implements ActionProcessor {
             main.appendElement("p").text("No meetings in the store.");
             return;
         }
-        Element table = main.appendElement("table");
-        header(table, "meeting", "date", "venue", "chair", "source");
+        Element table = Pages.table(main, "meeting", "date", "venue", "chair", "source");
         byMeeting.forEach((m, r) -> {
             String body = nz(text(r, "bodyLabel"));
             String ord = nz(text(r, "ordinal"));
@@ -285,11 +272,6 @@ final class LandingPage implements ActionProcessor {
             Element src = tr.appendElement("td");
             for (String s : sources.getOrDefault(m, Set.of())) (src.childNodeSize() > 0 ? src.appendElement("br").parent() : src).appendText(s);
         });
-    }
-
-    private static void header(Element table, String... names) {
-        Element tr = table.appendElement("tr");
-        for (String n : names) tr.appendElement("th").text(n);
     }
 
     private static String shortSource(String iri) {

@@ -18,11 +18,8 @@ import java.util.TreeMap;
 
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
-import org.apache.jena.fuseki.servlets.ActionLib;
-import org.apache.jena.fuseki.servlets.ActionProcessor;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.Responses;
-import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -48,7 +45,7 @@ import org.scokg.store.DatasetDescription;
 import org.scokg.store.JsonLdContext;
 
 /**
- * Dereferenceable resource IRIs, a Fuseki {@link ActionProcessor} at the paths of
+ * Dereferenceable resource IRIs, a Fuseki processor at the paths of
  * {@link #paths()}. A request path P stands for the IRI {@code scheme://authority} of the resource
  * base + P; the ontology's terms {@code …/ontology#X} are all answered at the ontology's path. The
  * description is every triple with the resource as subject (in any graph), the triples pointing at
@@ -57,7 +54,7 @@ import org.scokg.store.JsonLdContext;
  * RDF/XML; 406 for none of them) or by {@code format=} with Fuseki's short names ({@code ttl},
  * {@code json-ld}, {@code nt}, {@code xml}…) or {@code html}.
  */
-final class LinkedData implements ActionProcessor {
+final class LinkedData implements Pages.Reading {
     static final String HTML = WebContent.contentTypeHTML;
     private static final AcceptList OFFER = AcceptList.create(HTML, WebContent.contentTypeTurtle, WebContent.contentTypeJSONLD,
         WebContent.contentTypeNTriples, WebContent.contentTypeRDFXML, "application/xhtml+xml", WebContent.contentTypeTurtleAlt1,
@@ -128,16 +125,8 @@ final class LinkedData implements ActionProcessor {
         return p != null ? p : iri;
     }
 
-    @Override public void execGet(HttpAction action) { answer(action); }
-    @Override public void execHead(HttpAction action) { answer(action); }
-
     @Override
-    public void execOptions(HttpAction action) {
-        ActionLib.doOptionsGetHead(action);
-        ServletOps.success(action);
-    }
-
-    private void answer(HttpAction action) {
+    public void answer(HttpAction action) {
         action.setResponseHeader("Vary", "Accept");
         String path = action.getRequestRequestURI();
         if (path.equals(CONTEXT_PATH)) {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.apache.jena.fuseki.servlets.ActionLib;
+import org.apache.jena.fuseki.servlets.ActionProcessor;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.jsoup.nodes.Document;
@@ -13,10 +15,25 @@ import org.jsoup.nodes.Element;
 
 /**
  * The frame of scokg's HTML pages, built with jsoup (which escapes every text and attribute):
- * the style sheet, the header with its navigation, and the main element a page fills.
+ * the style sheet, the header with its navigation, and the main element a page fills; and the
+ * sending of pages and one-line messages.
  */
 final class Pages {
     private Pages() {}
+
+    /** A Fuseki processor of pages that are only read: GET and HEAD {@link #answer}, OPTIONS says so, the rest is 405. */
+    interface Reading extends ActionProcessor {
+        void answer(HttpAction action);
+
+        @Override default void execGet(HttpAction action) { answer(action); }
+        @Override default void execHead(HttpAction action) { answer(action); }
+
+        @Override
+        default void execOptions(HttpAction action) {
+            ActionLib.doOptionsGetHead(action);
+            ServletOps.success(action);
+        }
+    }
 
     private static final String CSS = css();
 
@@ -52,6 +69,14 @@ final class Pages {
 
     /** The element a page's content goes into. */
     static Element main(Document page) { return page.body().selectFirst("main"); }
+
+    /** Appends a table with a header row of {@code headers} to {@code parent}; returns the table. */
+    static Element table(Element parent, String... headers) {
+        Element table = parent.appendElement("table");
+        Element tr = table.appendElement("tr");
+        for (String h : headers) tr.appendElement("th").text(h);
+        return table;
+    }
 
     /**
      * Appends a link to {@code parent}. Only local paths and http(s) URLs become links; anything

@@ -62,10 +62,7 @@ final class ResourcePage {
         if (!incoming.isEmpty()) {
             incoming.sort(Comparator.comparing((Triple t) -> shortName(t.getPredicate())).thenComparing(t -> t.getSubject().toString()));
             body.appendElement("h2").text("Linked from");
-            Element table = body.appendElement("table");
-            Element head = table.appendElement("tr");
-            head.appendElement("th").text("resource");
-            head.appendElement("th").text("property");
+            Element table = Pages.table(body, "resource", "property");
             for (Triple t : incoming) {
                 Element tr = table.appendElement("tr");
                 node(tr.appendElement("td"), t.getSubject());
@@ -94,10 +91,7 @@ final class ResourcePage {
         }
         List<Node> keys = new ArrayList<>(props.keySet());
         keys.sort(Comparator.comparing((Node p) -> p.equals(RDF.type.asNode()) ? 0 : 1).thenComparing(this::shortName));
-        Element table = body.appendElement("table");
-        Element head = table.appendElement("tr");
-        head.appendElement("th").text("property");
-        head.appendElement("th").text("value");
+        Element table = Pages.table(body, "property", "value");
         for (Node p : keys) {
             Element tr = table.appendElement("tr");
             predicate(tr.appendElement("td").addClass("p"), p);
