@@ -295,7 +295,17 @@ public final class Extractor {
                 String sentence = text.substring(s[0], s[1]);
                 if (rules.findFirst(rules.stage("attendance", "veto"), sentence, s[0]) != null) continue;
                 RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), sentence, s[0]);
-                if (list != null) delegates(sentence, s[0], year, list, byKey);
+                if (list == null) continue;
+                // A list printed one delegate a line has no separators: when two or more lines
+                // start with a state's or an organisation's name, every line is an item.
+                boolean lineList = linesStartingWithAName(s[0], s[1]) >= 2;
+                int from = s[0];
+                String[] marker = {null};
+                for (int i = s[0] + 1; i <= s[1]; i++) {
+                    if (i < s[1] && !(lineList && nt.isBreak(i))) continue;
+                    delegates(text.substring(from, i), from, year, list, byKey, marker);
+                    from = i;
+                }
             }
             if (tailStart < text.length()) {
                 String tail = text.substring(tailStart);
@@ -303,9 +313,10 @@ public final class Extractor {
                 // A signature block has no separators: its items are its lines.
                 if (list != null) {
                     int from = tailStart;
+                    String[] marker = {null};
                     for (int i = tailStart + 1; i <= text.length(); i++) {
                         if (i < text.length() && !nt.isBreak(i)) continue;
-                        delegates(text.substring(from, i), from, year, list, byKey);
+                        delegates(text.substring(from, i), from, year, list, byKey, marker);
                         from = i;
                     }
                 }
@@ -313,14 +324,21 @@ public final class Extractor {
             return new ArrayList<>(byKey.values());
         }
 
+        int linesStartingWithAName(int from, int to) {
+            int n = 0;
+            Matcher name = gazetteer.namePattern().matcher(text);
+            for (int i = from + 1; i < to; i++) if (nt.isBreak(i) && name.region(i, to).lookingAt()) n++;
+            return n;
+        }
+
         /**
-         * The delegates of one list, left to right. A capacity marker applies to the
-         * delegates after it; one that says applies=before, to those of its clause before it
-         * that no marker has set.
+         * The delegates of one list (or one line of it), left to right. A capacity marker
+         * applies to the delegates after it, on this line and the next ones ({@code marker[0]}
+         * carries it); one that says applies=before, to those of its clause before it.
          */
-        void delegates(String sentence, int base, int year, RuleMatch list, Map<String, Attendance> out) {
+        void delegates(String sentence, int base, int year, RuleMatch list, Map<String, Attendance> out, String[] carried) {
             String mode = list.value("mode", "attended");
-            String marker = null;
+            String marker = carried[0];
             List<String> clause = new ArrayList<>();
             int clauseEnd = -1;
             for (RuleMatch m : rules.findAll(rules.stage("delegates"), sentence, base)) {
@@ -334,6 +352,7 @@ public final class Extractor {
                         }
                     } else {
                         marker = capacity;
+                        carried[0] = capacity;
                     }
                     clause.clear();
                     clauseEnd = m.end();
@@ -392,7 +411,8 @@ public final class Extractor {
             for (String organ : rules.table("organ").keySet()) {
                 if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
                 Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
-                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY)
+                // The SCO's own organs (its Secretariat) are affiliations of their own.
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY && parent.kind() != Kind.SCO)
                     return known(parent, organ);
             }
             if (e != null) return known(e, "");

@@ -9,7 +9,8 @@ import org.scokg.normalize.NormalizedText;
  * Sentence spans of the normalised text. A sentence ends after 。！？, and at a removed
  * line break where one side of it is not a Han character (a title line before a date, a
  * time stamp): a break between two Han characters is a line wrapped inside a sentence or
- * a title, and is joined.
+ * a title, and is joined; so is a break after a colon, which announces what follows
+ * (出席会议的有：, then a delegate a line).
  */
 final class Sentences {
     private Sentences() {}
@@ -28,7 +29,7 @@ final class Sentences {
                 out.add(new int[] {start, j});
                 start = j;
                 i = j - 1;
-            } else if (i > start && nt.isBreak(i) && !(isHan(t.charAt(i - 1)) && isHan(c))) {
+            } else if (i > start && nt.isBreak(i) && !(isHan(t.charAt(i - 1)) && isHan(c)) && t.charAt(i - 1) != '：') {
                 out.add(new int[] {start, i});
                 start = i;
             }

@@ -1,0 +1,56 @@
+package org.scokg.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.scokg.text.SourceText;
+
+/**
+ * Shapes of attendee lists real texts print, each on a short text written for the test:
+ * what attended, for whom, with which title and in which capacity.
+ */
+class ListShapesTest {
+    static final String OPENING = "2019年6月14日，上海合作组织成员国元首理事会第十九次会议在比什凯克举行。\n";
+
+    static List<String> rows(String body) {
+        Facts.Document d = Extraction.facts(new SourceText("shape.txt", OPENING + body));
+        return d.attendances().stream().map(a -> (a.person() == null ? "-" : a.person().name()) + " "
+            + a.representsIri().replaceAll(".*/id/", "") + " " + a.title() + " " + a.capacity()).toList();
+    }
+
+    @Test
+    void aColonListPrintedOneDelegateALineWithALeadPhraseOnALineOfItsOwn() {
+        assertEquals(List.of("习近平 state/CHN 主席 member", "托卡耶夫 state/KAZ 总统 member",
+                "巴特图勒嘎 state/MNG 总统 observer", "古特雷斯 org/un 秘书长 organization"),
+            rows("出席会议的有：\n中华人民共和国主席习近平\n哈萨克斯坦共和国总统托卡耶夫\n上合组织观察员国\n蒙古国总统巴特图勒嘎\n"
+                + "联合国秘书长古特雷斯\n会议由吉尔吉斯共和国总统热恩别科夫主持。").subList(0, 4));
+    }
+
+    @Test
+    void aRoleAfterItsDelegatesAndADelegateWhoLedADelegation() {
+        assertEquals(List.of("拉赫莫纳利 state/TJK 总检察长 member", "别尔德穆哈梅多夫 state/TKM 总统 guest"),
+            rows("塔吉克斯坦共和国总检察长拉赫莫纳利率团出席会议。土库曼斯坦总统别尔德穆哈梅多夫作为主席国客人列席会议。"));
+    }
+
+    @Test
+    void unnamedDelegationsOfStatesAndOrganisations() {
+        assertEquals(List.of("- state/IND 代表 member", "- state/PAK 代表 member", "- org/un 代表 organization",
+                "- org/cis 代表 organization"),
+            rows("以及印度、巴基斯坦等国的代表和联合国、独联体等国际组织的代表与会。"));
+    }
+
+    @Test
+    void aSecretaryGeneralWrittenWithTheOrganisationOrInContext() {
+        assertEquals(List.of("张明 org/sco-secretariat 秘书长 sco_body", "卡因 org/sco-secretariat 副秘书长 sco_body",
+                "米尔扎耶夫 org/sco-rats 执委会主任 sco_body"),
+            rows("上合组织秘书长张明出席会议。作为上合组织代表，秘书处副秘书长卡因和地区反恐怖机构执委会主任米尔扎耶夫参加了会议。"));
+    }
+
+    @Test
+    void whoReceivedTheDelegationsDidNotAttend() {
+        assertEquals(List.of("习近平 state/CHN 主席 member"),
+            rows("中华人民共和国主席习近平出席会议。吉尔吉斯共和国总统热恩别科夫会见了出席会议的各代表团团长。"));
+    }
+}
