@@ -58,12 +58,12 @@ public final class Extractor {
         Map<String, Set<String>> s = new LinkedHashMap<>();
         s.put("noise", Set.of("noise"));                       // the original text: spans to drop
         s.put("head", Set.of("title", "meeting"));             // the opening: title line, dateline, date line
-        s.put("meeting", Set.of("meeting"));                   // the whole text: meeting sentences
+        s.put("meeting", Set.of("meeting"));                   // each sentence: meeting sentences
         s.put("tail", Set.of("meeting", "list"));              // after the last full stop: closing line, signatures
         s.put("attendance", Set.of("list", "veto"));           // each sentence: is it a list of delegates?
         s.put("delegates", Set.of("attendee", "capacity"));    // each list: its delegates and their capacity
         s.put("chair", Set.of("chair"));                       // each sentence: who chaired
-        s.put("facts", Set.of("chairmanship", "next-meeting", "event"));
+        s.put("facts", Set.of("chairmanship", "next-meeting", "event")); // each sentence
         s.put("mention-before", Set.of("act"));                // the text just before a 《title》
         s.put("mention-after", Set.of("act"));                 // the text just after it
         s.put("references", Set.of("state-reference", "document-reference", "meeting-reference"));
@@ -114,7 +114,7 @@ public final class Extractor {
         // Noise rules are written in simplified script; the conversion keeps offsets.
         String simplified = NormalizedText.toSimplified(original);
         for (RuleMatch m : rules.findAll(rules.stage("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
-        NormalizedText nt = NormalizedText.of(original, noiseSpans);
+        NormalizedText nt = NormalizedText.of(original, simplified, noiseSpans);
         return new Run(source.fileName(), nt).extract();
     }
 
@@ -162,7 +162,7 @@ public final class Extractor {
             List<Chairmanship> chairmanships = new ArrayList<>();
             List<NextMeeting> next = new ArrayList<>();
             List<Facts.Event> events = new ArrayList<>();
-            for (RuleMatch m : rules.findAll(rules.stage("facts"), text, 0)) {
+            for (RuleMatch m : bySentence("facts")) {
                 switch (m.rule().produce()) {
                     case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) chairmanships.add(c); }
                     case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
@@ -179,6 +179,18 @@ public final class Extractor {
             return new Facts.Document(fileName, nt.original().codePointCount(0, nt.original().length()), title, closing,
                 meeting, chair, attendances, chairmanships, next, mentions, events, references,
                 List.copyOf(unresolved.values()), warnings);
+        }
+
+        /**
+         * The matches of a stage's rules, sentence by sentence: no rule of these stages reads
+         * across a full stop, and a sentence without the words a rule needs (举行, 主席国)
+         * costs it nothing.
+         */
+        List<RuleMatch> bySentence(String stage) {
+            List<RuleMatch> out = new ArrayList<>();
+            List<Rule> selected = rules.stage(stage);
+            for (int[] s : sentences) out.addAll(rules.findAll(selected, text.substring(s[0], s[1]), s[0]));
+            return out;
         }
 
         Provenance prov(RuleMatch m) {
@@ -212,7 +224,7 @@ public final class Extractor {
          */
         Meeting meeting(String head) {
             List<RuleMatch> evidence = new ArrayList<>(rules.findAll(rules.stage("head", "meeting"), head, 0));
-            evidence.addAll(rules.findAll(rules.stage("meeting"), text, 0));
+            evidence.addAll(bySentence("meeting"));
             if (tailStart < text.length())
                 evidence.addAll(rules.findAll(rules.stage("tail", "meeting"), text.substring(tailStart), tailStart));
             evidence.sort(Comparator.comparingInt((RuleMatch m) -> -m.rule().priority()).thenComparingInt(RuleMatch::start));
@@ -241,19 +253,28 @@ public final class Extractor {
                 councilLabel = council.label();
             } else {
                 // A council the gazetteer lacks (成员国国防部长会议, 经济论坛): minted from its name, flagged.
-                String written = named == null ? "" : named.group("council");
-                String name = written.matches(".*(会议|论坛|峰会|研讨会|博览会|对话会)$") ? written : written + "会议";
+                String written = named == null ? "" : ORDINAL.matcher(named.group("council")).replaceAll("").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
+                String word = named == null || named.group("word") == null ? "会议" : named.group("word");
+                String name = written.matches(".*(会议|论坛|峰会|研讨会|博览会|对话会|会晤)$") ? written : written + word;
                 councilKey = "council-" + Slugs.pinyin(name);
                 councilIri = Iris.org(councilKey);
                 councilLabel = name;
                 unresolved(councilIri, "council", name);
             }
-            Integer ordinal = numbered == null ? null : ChineseNumerals.parse(numbered.group("ordinal"));
+            if (numbered == null) numbered = first(evidence, m -> m.group("ordinalBefore") != null);
+            String ordinalText = numbered == null ? null : numbered.group("ordinal") != null ? numbered.group("ordinal") : numbered.group("ordinalBefore");
+            if (ordinalText == null && named != null && named.group("council") != null) {
+                // An ordinal written inside the council's name: 成员国第十四次经贸部长会议.
+                Matcher inside = ORDINAL.matcher(named.group("council"));
+                if (inside.find() && inside.group(1) != null) ordinalText = inside.group(1);
+            }
+            Integer ordinal = ordinalText == null ? null : ChineseNumerals.parse(ordinalText);
             boolean online = placed != null && placed.group("online") != null;
             PlaceRef place = placed == null || online ? null : place(placed.group("venue"));
             String label = councilLabel.matches(".*(论坛|峰会|研讨会|博览会|对话会)$")
-                ? (numbered != null ? "第" + numbered.group("ordinal") + "届" : "") + councilLabel
-                : councilLabel + (numbered != null ? "第" + numbered.group("ordinal") + "次会议" : "会议");
+                ? (ordinalText != null ? "第" + ordinalText + "届" : "") + councilLabel
+                : councilLabel.replaceAll("(会议|会晤)$", "") + (ordinalText != null ? "第" + ordinalText + "次" : "")
+                  + (councilLabel.endsWith("会晤") ? "会晤" : "会议");
             Set<RuleMatch> used = new LinkedHashSet<>();
             for (RuleMatch m : new RuleMatch[] {dated, named, numbered, placed}) if (m != null) used.add(m);
             String rule = String.join("+", used.stream().map(m -> m.rule().name()).toList());
@@ -302,7 +323,7 @@ public final class Extractor {
                 int from = s[0];
                 String[] marker = {null};
                 for (int i = s[0] + 1; i <= s[1]; i++) {
-                    if (i < s[1] && !(lineList && nt.isBreak(i))) continue;
+                    if (i < s[1] && !(lineList && nt.isLineStart(i))) continue;
                     delegates(text.substring(from, i), from, year, list, byKey, marker);
                     from = i;
                 }
@@ -315,7 +336,7 @@ public final class Extractor {
                     int from = tailStart;
                     String[] marker = {null};
                     for (int i = tailStart + 1; i <= text.length(); i++) {
-                        if (i < text.length() && !nt.isBreak(i)) continue;
+                        if (i < text.length() && !nt.isLineStart(i)) continue;
                         delegates(text.substring(from, i), from, year, list, byKey, marker);
                         from = i;
                     }
@@ -327,7 +348,7 @@ public final class Extractor {
         int linesStartingWithAName(int from, int to) {
             int n = 0;
             Matcher name = gazetteer.namePattern().matcher(text);
-            for (int i = from + 1; i < to; i++) if (nt.isBreak(i) && name.region(i, to).lookingAt()) n++;
+            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(i, to).lookingAt()) n++;
             return n;
         }
 

@@ -26,13 +26,15 @@ public final class NormalizedText {
     private final String text;
     private final int[] toOriginal;
     private final BitSet breaks;
+    private final BitSet lineBreaks;
     private final boolean traditional;
 
-    private NormalizedText(String original, String text, int[] toOriginal, BitSet breaks, boolean traditional) {
+    private NormalizedText(String original, String text, int[] toOriginal, BitSet breaks, BitSet lineBreaks, boolean traditional) {
         this.original = original;
         this.text = text;
         this.toOriginal = toOriginal;
         this.breaks = breaks;
+        this.lineBreaks = lineBreaks;
         this.traditional = traditional;
         this.supplementaryBefore = countSupplementary(original);
     }
@@ -43,20 +45,34 @@ public final class NormalizedText {
      * @param noise spans {@code [start, end)} of the original text to drop, any order, may overlap
      */
     public static NormalizedText of(String original, List<int[]> noise) {
+        return of(original, null, noise);
+    }
+
+    /**
+     * Normalises {@code original} whose simplified-script form the caller has already
+     * computed ({@link #toSimplified}: character for character), so the conversion is not
+     * done twice; {@code simplified} null means "compute it".
+     */
+    public static NormalizedText of(String original, String simplified, List<int[]> noise) {
+        if (simplified != null && simplified.length() != original.length())
+            throw new IllegalArgumentException("the simplified text must have the original's length");
+        String source = simplified == null ? original : simplified;
         BitSet dropped = new BitSet(original.length());
         for (int[] span : noise) dropped.set(Math.max(0, span[0]), Math.min(original.length(), span[1]));
         StringBuilder sb = new StringBuilder(original.length());
         int[] map = new int[original.length() + 1];
         BitSet breaks = new BitSet();
-        boolean pendingBreak = false;
+        BitSet lineBreaks = new BitSet();
+        boolean pendingBreak = false, pendingLine = false;
         int spaceRun = 0;
         for (int i = 0; i < original.length(); i++) {
-            char c = original.charAt(i);
+            char c = source.charAt(i);
             if (dropped.get(i) || isSpace(c)) {
                 // A layout break is a line break, an ideographic space, a run of spaces or
                 // removed noise; a single space (2019 - 2020) only separates words.
                 spaceRun++;
                 if (dropped.get(i) || c == '\n' || c == '\r' || c == '\u3000' || spaceRun >= 2) pendingBreak = true;
+                if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') pendingLine = true;
                 continue;
             }
             spaceRun = 0;
@@ -64,15 +80,21 @@ public final class NormalizedText {
                 breaks.set(sb.length());
                 pendingBreak = false;
             }
+            if (pendingLine) {
+                lineBreaks.set(sb.length());
+                pendingLine = false;
+            }
             map[sb.length()] = i;
             sb.append(fold(c));
         }
         map[sb.length()] = original.length();
         if (pendingBreak) breaks.set(sb.length());
+        if (pendingLine) lineBreaks.set(sb.length());
         String folded = sb.toString();
-        String simplified = toSimplified(folded);
+        String text = simplified == null ? toSimplified(folded) : folded;
         int[] trimmed = java.util.Arrays.copyOf(map, folded.length() + 1);
-        return new NormalizedText(original, simplified, trimmed, breaks, !simplified.equals(folded));
+        boolean traditional = simplified == null ? !text.equals(folded) : !simplified.equals(original);
+        return new NormalizedText(original, text, trimmed, breaks, lineBreaks, traditional);
     }
 
     /** Whitespace of any width, including the ideographic space and the byte-order mark. */
@@ -147,6 +169,9 @@ public final class NormalizedText {
 
     /** True when whitespace or noise was removed just before index {@code i}. */
     public boolean isBreak(int i) { return breaks.get(i); }
+
+    /** True when a new line starts at index {@code i}: a line break was removed just before it. */
+    public boolean isLineStart(int i) { return lineBreaks.get(i); }
 
     /** The index in the original text of the normalised index {@code i} (0..length). */
     public int toOriginal(int i) { return toOriginal[i]; }

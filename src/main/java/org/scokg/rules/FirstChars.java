@@ -277,7 +277,9 @@ final class FirstChars {
         Start group() {
             i++; // (
             Start result;
-            if (s.startsWith("?:", i)) {
+            if (s.startsWith("?:", i) || s.startsWith("?>", i)) {
+                // An atomic group (?>…) matches less than the same group without it: what can
+                // start its matches, and what they must contain, is read as for (?:…).
                 i += 2;
                 result = alternation();
             } else if (s.startsWith("?<=", i) || s.startsWith("?<!", i)) {
@@ -297,7 +299,7 @@ final class FirstChars {
                 // Inline flags that change no character a match can start with: (?m) (?s-d) (?m:…).
                 int k = i + 1;
                 while (k < s.length() && "msd-".indexOf(s.charAt(k)) >= 0) k++;
-                if (k == i + 1 || k >= s.length()) throw new GiveUp(); // atomic groups (?>…) and others: not read
+                if (k == i + 1 || k >= s.length()) throw new GiveUp(); // other constructs: not read
                 if (s.charAt(k) == ')') {
                     i = k + 1;
                     return Start.assertion();

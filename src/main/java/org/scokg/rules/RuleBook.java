@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  *   通过 = adopted                              # set: action=act[verb] looks one up; a table
  * end                                          # may be written in several files
  *
+ * words verb                                   # a list of words: @verb matches any of them
+ *   出席 列席 与会
+ * end
+ *
  * stage meeting                                # the stage of the rules below (or stage: per rule)
  *
  * rule meeting.held-at

@@ -22,6 +22,7 @@ final class RuleReader {
     private static final Pattern LEXICON_REF = Pattern.compile("@([a-z][a-z0-9_-]*)");
     private static final Pattern DEFINE = Pattern.compile("define\\s+([A-Z][A-Z0-9_]*)\\s*=\\s*(.+)");
     private static final Pattern TABLE = Pattern.compile("table\\s+([a-z][a-z0-9_-]*)");
+    private static final Pattern WORDS = Pattern.compile("words\\s+([a-z][a-z0-9_-]*)");
     private static final Pattern STAGE = Pattern.compile("stage\\s+([a-z][a-z0-9_-]*)");
     private static final Pattern RULE = Pattern.compile("rule\\s+([a-z][a-z0-9_-]*(?:\\.[a-z0-9_-]+)+)");
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
@@ -55,10 +56,16 @@ final class RuleReader {
     private void collectDefinitions(String file, String text) {
         String[] lines = text.split("\r?\n", -1);
         String table = null;
-        boolean inRule = false;
+        boolean inRule = false, inWords = false;
         for (int i = 0; i < lines.length; i++) {
             String line = stripComment(lines[i]).strip();
             if (line.isEmpty()) continue;
+            if (table != null && inWords) {
+                if (line.equals("end")) { table = null; inWords = false; continue; }
+                // a list of words: words separated by spaces, each meaning itself
+                for (String w : line.split("\\s+")) tables.get(table).put(w, w);
+                continue;
+            }
             if (table != null) {
                 if (line.equals("end")) { table = null; continue; }
                 int eq = line.indexOf('=');
@@ -73,8 +80,14 @@ final class RuleReader {
                 if (line.equals("end")) inRule = false;
                 continue;
             }
-            Matcher d = DEFINE.matcher(line), t = TABLE.matcher(line), r = RULE.matcher(line);
-            if (d.matches()) {
+            Matcher d = DEFINE.matcher(line), t = TABLE.matcher(line), w = WORDS.matcher(line), r = RULE.matcher(line);
+            if (w.matches()) {
+                table = w.group(1);
+                inWords = true;
+                if (lexicons.containsKey(table))
+                    throw new RuleSyntaxException(file, i + 1, "word list " + table + " has the name of a lexicon");
+                tables.computeIfAbsent(table, k -> new LinkedHashMap<>());
+            } else if (d.matches()) {
                 if (rawPieces.put(d.group(1), new Located(file, i + 1, d.group(2).strip())) != null)
                     throw new RuleSyntaxException(file, i + 1, "piece " + d.group(1) + " is defined twice");
             } else if (t.matches()) {
@@ -87,10 +100,10 @@ final class RuleReader {
                 inRule = true;
             } else if (!STAGE.matcher(line).matches()) {
                 throw new RuleSyntaxException(file, i + 1,
-                    "expected 'define NAME = …', 'table name', 'stage name' or 'rule group.name', got: " + line);
+                    "expected 'define NAME = …', 'table name', 'words name', 'stage name' or 'rule group.name', got: " + line);
             }
         }
-        if (table != null) throw new RuleSyntaxException(file, lines.length, "table " + table + " has no 'end'");
+        if (table != null) throw new RuleSyntaxException(file, lines.length, (inWords ? "word list " : "table ") + table + " has no 'end'");
     }
 
     /** The expanded text of a piece, expanding the pieces it uses first; a cycle is an error. */
@@ -206,7 +219,7 @@ final class RuleReader {
                     draft = new Draft(r.group(1), file, lineNo, fileStage);
                 } else if (s.matches()) {
                     fileStage = s.group(1);
-                } else if (TABLE.matcher(line).matches()) {
+                } else if (TABLE.matcher(line).matches() || WORDS.matcher(line).matches()) {
                     inTable = true;
                 }
                 continue;

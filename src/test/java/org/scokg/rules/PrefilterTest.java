@@ -116,7 +116,7 @@ class PrefilterTest {
             "(?<!以)",                       // a lookbehind alone: matches the empty string
             "(?<!以)(?:中国|)",
             "$", "^", "\\b",
-            ".中", "\\p{IsHan}{2}国", "[^中]国", "\\S国", "(?i)a", "(?x)a b", "(?>中)国", "(中)\\1",
+            ".中", "\\p{IsHan}{2}国", "[^中]国", "\\S国", "(?i)a", "(?x)a b", "(中)\\1",
             "[a-z&&[^x]]b", "\\Gab")) {
             assertNull(RuleBook.prefilter(rule(p)), p);
         }
@@ -136,6 +136,8 @@ class PrefilterTest {
             "(?<!研究并|以)(?<verb>总理|方)(?:的)?$",
             "(?<=^|、|以及)(?<state>@state)(?!方)",
             "(?=中华)(?:@state)",
+            "在(?:(?>@state)(?=北京|莫斯科))?(?<city>@city|[\\p{IsHan}]{2,4}?)举行",                 // an atomic group
+            "(?>@state)联邦",
             "(?m)^\\s*(?:@state)",
             "\\b中国",
             "[\\s、]*(?:@city)",
