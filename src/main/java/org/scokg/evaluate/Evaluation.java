@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.scokg.extract.Extraction;
 import org.scokg.extract.Facts;
 import org.scokg.extract.Gazetteer;
 import org.scokg.extract.TitleKey;
@@ -112,8 +113,11 @@ public final class Evaluation {
         if (value == null || value.isEmpty()) return "";
         if (value.matches("[A-Z]{3}")) return Iris.state(value);
         Gazetteer.Entry e = gazetteer.org(value);
-        if (e == null) e = gazetteer.lookup(value);
-        return e != null ? e.iri() : "name:" + value;
+        if (e != null) return e.iri();
+        // A name as written resolves as the extractor resolves an affiliation: an organ written
+        // after its organisation (独联体执行委员会) is the organisation.
+        String iri = Extraction.affiliationIri(value);
+        return iri != null ? iri : "name:" + value;
     }
 
     /** The entity an extracted IRI names, as {@link #goldIdentity} writes it: unresolved ones by name. */

@@ -31,6 +31,15 @@ public final class Extraction {
         return x;
     }
 
+    /**
+     * The IRI of the state or organisation an affiliation written {@code spelling} names, as
+     * extraction resolves a delegate's (organs of an organisation stand for it), or null when the
+     * gazetteer does not know it.
+     */
+    public static String affiliationIri(String spelling) {
+        return extractor().affiliationIri(spelling);
+    }
+
     /** Extracts the facts of one document, before they become RDF. */
     public static Facts.Document facts(SourceText source) {
         return extractor().extract(source);

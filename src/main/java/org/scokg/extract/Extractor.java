@@ -108,6 +108,16 @@ public final class Extractor {
     /** The rules this extractor runs (for listing and for the rule-example tests). */
     public RuleBook rules() { return rules; }
 
+    /**
+     * The IRI of the state or organisation an affiliation written {@code spelling} names, as the
+     * extraction of a delegate resolves it, or null when the gazetteer does not know it.
+     */
+    public String affiliationIri(String spelling) {
+        Run run = new Run("", NormalizedText.of("", List.of()));
+        Run.Affiliation a = run.affiliation(spelling, "");
+        return a == null || a.entry() == null ? null : a.iri();
+    }
+
     public Facts.Document extract(SourceText source) {
         String original = source.text();
         List<int[]> noiseSpans = new ArrayList<>();

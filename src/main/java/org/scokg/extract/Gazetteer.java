@@ -39,9 +39,10 @@ public final class Gazetteer {
      * @param stateIri     for a city, the state it is in, else null
      * @param memberSince  year the state joined the SCO, or 0
      * @param observerSince year the state became an observer, or 0
+     * @param parentIri    the organisation this one is part of (org:subOrganizationOf), or null
      */
     public record Entry(String iri, Kind kind, String label, String isoCode, String stateIri,
-                        int memberSince, int observerSince) {}
+                        int memberSince, int observerSince, String parentIri) {}
 
     private final Map<String, Entry> bySpelling = new HashMap<>();
     private final Map<String, Entry> byShortName = new HashMap<>();
@@ -93,7 +94,8 @@ public final class Gazetteer {
             if (kind == Kind.ORGANISATION && r.getURI().endsWith("/org/sco")) k = Kind.SCO;
             Entry e = new Entry(r.getURI(), k, label, string(r, Sco.isoCode),
                 r.hasProperty(Sco.containedInPlace) ? r.getPropertyResourceValue(Sco.containedInPlace).getURI() : null,
-                year(r, "memberSince"), year(r, "observerSince"));
+                year(r, "memberSince"), year(r, "observerSince"),
+                r.hasProperty(Sco.subOrganizationOf) ? r.getPropertyResourceValue(Sco.subOrganizationOf).getURI() : null);
             byIri.put(e.iri(), e);
             List<String> spellings = new ArrayList<>();
             for (Statement s : r.listProperties(Sco.prefLabel).toList()) addZh(s.getObject(), spellings);
