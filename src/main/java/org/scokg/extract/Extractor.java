@@ -174,7 +174,7 @@ public final class Extractor {
             List<Facts.Event> events = new ArrayList<>();
             for (RuleMatch m : bySentence("facts")) {
                 switch (m.rule().produce()) {
-                    case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) chairmanships.add(c); }
+                    case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) addChairmanship(chairmanships, c); }
                     case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
                     case "event" -> { Facts.Event e = event(m, meeting); if (e != null) events.add(e); }
                     default -> throw new IllegalStateException(m.rule().produce());
@@ -321,12 +321,18 @@ public final class Extractor {
         List<Attendance> attendances(Meeting meeting) {
             Map<String, Attendance> byKey = new LinkedHashMap<>();
             int year = meeting.dates().start().year();
-            for (int[] s : sentences) {
+            for (int k = 0; k < sentences.size(); k++) {
+                int[] s = sentences.get(k).clone();
                 if (s[0] >= tailStart && tailStart > 0) break;
                 String sentence = text.substring(s[0], s[1]);
                 if (rules.findFirst(rules.stage("attendance", "veto"), sentence, s[0]) != null) continue;
                 RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), sentence, s[0]);
                 if (list == null) continue;
+                // A list printed one delegate a line runs on over the lines after it that start
+                // with a state's or an organisation's name (a line ending in a bracket ends a
+                // "sentence" of its own).
+                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && startsWithAName(sentences.get(k + 1)[0])
+                       && (s[1] < tailStart || tailStart == 0)) s[1] = sentences.get(++k)[1];
                 // A list printed one delegate a line has no separators: when two or more lines
                 // start with a state's or an organisation's name, every line is an item.
                 boolean lineList = linesStartingWithAName(s[0], s[1]) >= 2;
@@ -355,6 +361,10 @@ public final class Extractor {
             return new ArrayList<>(byKey.values());
         }
 
+        boolean startsWithAName(int at) {
+            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(at, text.length()).lookingAt();
+        }
+
         int linesStartingWithAName(int from, int to) {
             int n = 0;
             Matcher name = gazetteer.namePattern().matcher(text);
@@ -379,7 +389,10 @@ public final class Extractor {
                     if ("before".equals(m.value("applies"))) {
                         for (String key : clause) {
                             Attendance a = out.get(key);
-                            if (a != null) out.put(key, new Attendance(a.person(), a.representsIri(), a.title(), capacity, a.mode(), a.provenance()));
+                            Entry e = a == null ? null : gazetteer.byIri(a.representsIri());
+                            // A capacity said after its clause is a state's: an organisation stays one.
+                            if (a != null && (e == null || e.kind() == Kind.STATE))
+                                out.put(key, new Attendance(a.person(), a.representsIri(), a.title(), capacity, a.mode(), a.provenance()));
                         }
                     } else {
                         marker = capacity;
@@ -409,6 +422,14 @@ public final class Extractor {
                 Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
                 if (a == null || m.group("name") == null) continue;
                 PersonRef person = person(a, m.group("name"));
+                // One person written twice, with and without the initials of a first name
+                // (弗拉基米尔·普京 in the list, 弗·普京 in the signature block): listed once.
+                String same = out.values().stream().filter(x -> x.person() != null && x.representsIri().equals(a.iri())
+                    && sameName(x.person().name(), person.name())).map(x -> x.person().key()).findFirst().orElse(null);
+                if (same != null) {
+                    clauseEnd = m.end();
+                    continue;
+                }
                 String fullTitle = a.titlePrefix() + title;
                 if (out.putIfAbsent(person.key(), new Attendance(person, a.iri(), fullTitle, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
                     clause.add(person.key());
@@ -495,9 +516,18 @@ public final class Extractor {
 
         // ------------------------------------------------------------ chair
 
-        /** One name written with or without its initials: 纳·马赫穆德佐达 and 马赫穆德佐达. */
+        /**
+         * One name written with or without its initials: 纳·马赫穆德佐达 and 马赫穆德佐达, 弗·普京
+         * and 弗拉基米尔·普京 (the same last part; each first part the same, or an initial of it).
+         */
         boolean sameName(String a, String b) {
-            return a.equals(b) || a.endsWith("·" + b) || b.endsWith("·" + a);
+            if (a.equals(b) || a.endsWith("·" + b) || b.endsWith("·" + a)) return true;
+            String[] x = a.split("·"), y = b.split("·");
+            if (x.length != y.length || x.length < 2 || !x[x.length - 1].equals(y[y.length - 1])) return false;
+            for (int i = 0; i < x.length - 1; i++)
+                if (!(x[i].equals(y[i]) || x[i].length() == 1 && y[i].startsWith(x[i]) || y[i].length() == 1 && x[i].startsWith(y[i])))
+                    return false;
+            return true;
         }
 
         Chair chair(List<Attendance> attendances) {
@@ -525,6 +555,22 @@ public final class Extractor {
         }
 
         // ------------------------------------------------------------ chairmanship, next meeting, events
+
+        /**
+         * Adds a chairmanship statement; one already found for the same state, status and body
+         * (two sentences, or two rules, saying one thing) takes the years it lacked instead.
+         */
+        void addChairmanship(List<Chairmanship> found, Chairmanship c) {
+            for (int i = 0; i < found.size(); i++) {
+                Chairmanship x = found.get(i);
+                if (x.stateIri().equals(c.stateIri()) && x.status().equals(c.status()) && java.util.Objects.equals(x.ofIri(), c.ofIri())) {
+                    if (x.fromYear() == null && c.fromYear() != null)
+                        found.set(i, new Chairmanship(x.stateIri(), c.fromYear(), c.toYear(), x.status(), x.ofIri(), x.provenance()));
+                    return;
+                }
+            }
+            found.add(c);
+        }
 
         Chairmanship chairmanship(RuleMatch m) {
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("state"));

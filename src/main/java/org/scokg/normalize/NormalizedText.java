@@ -117,6 +117,8 @@ public final class NormalizedText {
             case ':': return '：';
             case '?': return '？';
             case '!': return '！';
+            // the dots between the parts of a transliterated name: 沙·米尔济约耶夫, 沙‧米爾濟約耶夫, 沙・米…
+            case '\u2027', '\u30FB', '\u2022', '\u00B7', '\u2219', '\u22C5': return '·';
             default:
         }
         if (c >= '\uFF10' && c <= '\uFF19') return (char) ('0' + (c - '\uFF10'));
