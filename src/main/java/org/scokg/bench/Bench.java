@@ -53,7 +53,7 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.scokg.extract.Extraction;
+import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.model.Iris;
 import org.scokg.model.Sco;
 import org.scokg.normalize.NormalizedText;
@@ -204,7 +204,7 @@ public final class Bench {
     }
 
     static long extract(SourceText t) {
-        return Extraction.extract(t).model().size();
+        return ExtractedDocument.extract(t).model().size();
     }
 
     /** Seconds the extraction warm-up lasts at least, by default ({@code --warm-up}). */

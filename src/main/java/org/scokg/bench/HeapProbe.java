@@ -20,7 +20,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.scokg.store.ScokgStore;
-import org.scokg.store.SourceBatch;
+import org.scokg.pipeline.SourceBatch;
 import org.scokg.text.SourceReader;
 
 /**

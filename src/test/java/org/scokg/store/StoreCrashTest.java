@@ -56,12 +56,13 @@ class StoreCrashTest {
 
     /**
      * A child process with its stderr collected; {@code writing} opens when it starts its
-     * write, {@code finishing} when its inputs are written and the canonical titles come next.
+     * write, {@code finishing} when its inputs are written and the canonical titles come next,
+     * {@code compacting} when the write is committed and the store is being compacted.
      */
     static final class Child {
         final Process process;
         final StringBuilder err = new StringBuilder();
-        final CountDownLatch writing = new CountDownLatch(1), finishing = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1), finishing = new CountDownLatch(1), compacting = new CountDownLatch(1);
         final Thread reader;
 
         Child(String... args) throws IOException {
@@ -74,6 +75,7 @@ class StoreCrashTest {
                         synchronized (err) { err.append(line).append('\n'); }
                         if (line.startsWith("writing ")) writing.countDown();
                         if (line.startsWith("computing canonical titles")) finishing.countDown();
+                        if (line.startsWith("compacting the store")) compacting.countDown();
                     }
                 } catch (IOException e) {
                     // the process was killed
@@ -170,37 +172,70 @@ class StoreCrashTest {
         assertTrue(oldSeen > 0, "some kills hit before the commit: " + log);
     }
 
-    /** A build over a store with data: in one write transaction, in place. */
+    /** A build over a store with data: one write transaction. */
     @Test
     void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
-        killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[0]);
+        killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[] {0, 100, 300});
     }
 
     /**
-     * A pruning build of a store that holds only what builds write, and a load into an empty
-     * store, go to a new generation of the store ({@link NextGeneration}): killed at any
-     * moment, the store is the old one or the new one, and the half-written generation is
-     * gone the next time the store is opened.
+     * A rebuild of the same corpus replaces the whole store, so it ends with a compaction
+     * ({@link StoreCompaction}): killed at any moment of it, the store opens as the complete
+     * store, and the half-written generation is gone.
      */
     @Test
-    void killedWritesIntoANewGenerationLeaveTheOldOrTheNewStore() throws Exception {
-        killedBuildsLeaveTheOldOrTheNewStore(List.of("--prune"), new long[0], new long[] {0, 500}, new long[] {0, 100, 250, 500, 1000});
-        State fresh = state(tmp.resolve("full"));
+    void killedCompactionLeavesTheCompleteStore() throws Exception {
+        Path full = tmp.resolve("seeds");
+        try (ScokgStore s = ScokgStore.open(full)) {
+            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
+        }
+        State built = state(full);
+        Child uninterrupted = buildOver(full, "rebuilt", List.of("--prune"));
+        assertEquals(0, uninterrupted.waitFor(), uninterrupted.err());
+        assertTrue(uninterrupted.err().contains("compacting the store"), uninterrupted.err());
+        assertEquals(built, state(tmp.resolve("rebuilt")));
+        try (Stream<Path> s = Files.list(tmp.resolve("rebuilt"))) {
+            assertEquals(List.of("Data-0002"), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("Data-")).toList(),
+                "the old generation is deleted");
+        }
+        int kills = 0;
+        for (long ms : new long[] {0, 20, 60, 150, 400}) {
+            Path db = tmp.resolve("compaction-" + kills++);
+            Child c = buildOver(full, db.getFileName().toString(), List.of("--prune"));
+            assertTrue(c.compacting.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
+            Thread.sleep(ms);
+            c.kill();
+            assertEquals(built, state(db), "killed " + ms + " ms into the compaction");
+            try (Stream<Path> s = Files.list(db)) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
+            }
+        }
+    }
 
-        // A load into an empty store: empty, or everything.
+    /** A load into an empty store, killed: the store is empty, or holds everything. */
+    @Test
+    void killedLoadLeavesAnEmptyOrACompleteStore() throws Exception {
+        Path full = tmp.resolve("full");
+        try (ScokgStore s = ScokgStore.open(full)) {
+            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
+        }
+        State fresh = state(full);
         Path nq = tmp.resolve("full.nq");
-        try (ScokgStore s = ScokgStore.openExisting(tmp.resolve("full")); var out = Files.newOutputStream(nq)) {
+        try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
             s.export(ExportFormat.NQ, out);
         }
-        for (long wait : new long[] {500, 2000}) {
+        List<String> seen = new ArrayList<>();
+        for (long wait : new long[] {500, 1000, 2000, 4000}) {
             Path db = tmp.resolve("load-" + wait);
             Child c = new Child("load", "--db", db.toString(), nq.toString());
             Thread.sleep(wait);
             c.kill();
-            if (!ScokgStore.exists(db)) continue;        // killed before it made the store
+            if (!ScokgStore.exists(db)) { seen.add("none"); continue; }      // killed before it made the store
             State after = state(db);
+            seen.add(after.quads() == 0 ? "empty" : after.equals(fresh) ? "complete" : after.toString());
             assertTrue(after.quads() == 0 || after.equals(fresh), "partial store after kill -9 of a load: " + after);
         }
+        System.out.println("kill -9 of loads: " + seen);
     }
 
     @Test
