@@ -67,11 +67,11 @@ public final class DatasetDescription {
                          List<Node> sources, List<Node> meetings, List<Node> documents, List<Node> persons, Set<Node> present) {}
 
     /**
-     * Computes the description of {@code ds}, ignoring the graph {@link #GRAPH} itself, with
-     * a few SPARQL queries over its named graphs. Call inside a transaction.
+     * Computes the description of the named graphs of {@code ds} with a few SPARQL queries.
+     * Call inside a transaction, when {@code ds} holds no description (it would count itself).
      */
     public static Graph compute(Dataset ds, OffsetDateTime when) {
-        String graphs = "GRAPH ?g { %s } FILTER(?g != <" + GRAPH + ">)";
+        String graphs = "GRAPH ?g { %s }";
         String typed = graphs.formatted("?s a ?c") + " FILTER(isIRI(?c))";
         Map<Node, Long> perClass = new HashMap<>();
         select(ds, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + typed + " } GROUP BY ?c",
@@ -90,7 +90,7 @@ public final class DatasetDescription {
     /** The first {@code limit} instances of {@code type} named by an IRI, in IRI order (all when limit < 0). */
     private static List<Node> instances(Dataset ds, Resource type, int limit) {
         List<Node> out = new ArrayList<>();
-        select(ds, "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a <" + type.getURI() + "> } FILTER(isIRI(?s) && ?g != <" + GRAPH + ">) }"
+        select(ds, "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a <" + type.getURI() + "> } FILTER(isIRI(?s)) }"
             + " ORDER BY STR(?s)" + (limit < 0 ? "" : " LIMIT " + limit), row -> out.add(row.get("s").asNode()));
         return out;
     }

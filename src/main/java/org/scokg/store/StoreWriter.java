@@ -90,6 +90,8 @@ final class StoreWriter {
     private final Node descriptionGraph = NodeFactory.createURI(DatasetDescription.GRAPH);
     /** Quads in the graphs this write emptied, before it emptied them. */
     private long replaced;
+    /** True when an input held a description: the store then gets one. */
+    private boolean described;
 
     StoreWriter(ScokgStore store, Consumer<String> progress) {
         this.store = store;
@@ -259,11 +261,20 @@ final class StoreWriter {
         return new StoreException("cannot write to the store at " + store.directory() + " (nothing was changed): " + oneLine(e), e);
     }
 
-    /** Adds a quad; the first time this write names {@code g}, the graph is emptied first. */
+    /**
+     * Adds a quad; the first time this write names {@code g}, the graph is emptied first.
+     * Quads of the canonical titles or of the description (a load of an export holds them)
+     * are dropped: {@link #finish} computes both anew.
+     */
     private void add(Node g, Node s, Node p, Node o) {
+        if (g.equals(canonicalGraph)) return;
+        if (g.equals(descriptionGraph)) {
+            described = true;
+            return;
+        }
         if (written.add(g)) empty(g);
         dsg.add(g, s, p, o);
-        if (!g.equals(canonicalGraph) && !g.equals(descriptionGraph)) mentions.offer(s, p, o);
+        mentions.offer(s, p, o);
     }
 
     /** Writes {@code content} as the graph {@code g} (emptied the first time this write names it). */
@@ -311,7 +322,8 @@ final class StoreWriter {
         say.accept("computing canonical titles and the dataset description");
         offerSourcesLeftAlone();
         rewrite(canonicalGraph, CanonicalDocuments.compute(mentions).getGraph());
-        if (describe || dsg.containsGraph(descriptionGraph)) {
+        if (describe || described || dsg.containsGraph(descriptionGraph)) {
+            rewrite(descriptionGraph, GraphFactory.createDefaultGraph());       // the description describes the others
             rewrite(descriptionGraph, DatasetDescription.compute(store.dataset(), OffsetDateTime.now()));
         }
         List<String> versions = new ArrayList<>();

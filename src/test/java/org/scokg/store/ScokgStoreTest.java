@@ -199,6 +199,34 @@ class ScokgStoreTest {
         }
     }
 
+    /**
+     * A build that adds sources to a store reads the mentions of the sources it keeps with one
+     * query: its canonical titles are those of one build of every source.
+     */
+    @Test void aBuildThatAddsSourcesGivesTheCanonicalTitlesOfOneBuildOfAll() throws Exception {
+        List<Path> seeds;
+        try (var l = Files.list(Path.of("seeds"))) { seeds = l.sorted().toList(); }
+        org.apache.jena.graph.Node canonical = org.apache.jena.graph.NodeFactory.createURI(org.scokg.canonical.CanonicalDocuments.GRAPH);
+        org.apache.jena.graph.Graph inTwoBuilds, inOne;
+        try (ScokgStore s = ScokgStore.open(dir.resolve("two"))) {
+            s.build(seeds.subList(0, 2), null);
+            s.build(seeds.subList(2, seeds.size()), null);
+            inTwoBuilds = Txn.calculateRead(s.dataset(), () -> copy(s.dataset().asDatasetGraph().getGraph(canonical)));
+        }
+        try (ScokgStore s = ScokgStore.open(dir.resolve("one"))) {
+            s.build(seeds, null);
+            inOne = Txn.calculateRead(s.dataset(), () -> copy(s.dataset().asDatasetGraph().getGraph(canonical)));
+        }
+        assertTrue(inOne.size() > 100, "the seeds cite documents: " + inOne.size());
+        assertTrue(inOne.isIsomorphicWith(inTwoBuilds), "same canonical graph");
+    }
+
+    static org.apache.jena.graph.Graph copy(org.apache.jena.graph.Graph g) {
+        org.apache.jena.graph.Graph c = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(c::add);
+        return c;
+    }
+
     /** The description's statistics, by SPARQL over a store whose numbers are counted here by hand. */
     @Test void descriptionCountsTheStore() throws Exception {
         String sco = "@prefix sco: <https://w3id.org/scokg/ontology#> .\n@prefix schema: <https://schema.org/> .\n";

@@ -119,6 +119,22 @@ class StoreCrashTest {
         return db;
     }
 
+    /** A store built from every seed, in this process. */
+    Path seedsStore(String name) throws Exception {
+        Path db = tmp.resolve(name);
+        try (ScokgStore s = ScokgStore.open(db)) {
+            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
+        }
+        return db;
+    }
+
+    /** TDB2 deletes a compaction's half-written generation ({@code Data-NNNN-tmp}) when it opens the store. */
+    static void assertNoHalfWrittenGeneration(Path db) throws IOException {
+        try (Stream<Path> s = Files.list(db)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
+        }
+    }
+
     /** A copy of {@code baseline} named {@code name}, then {@code scokg build OPTIONS --db COPY seeds} in a child process. */
     Child buildOver(Path baseline, String name, List<String> options) throws IOException {
         Path db = tmp.resolve(name);
@@ -163,9 +179,7 @@ class StoreCrashTest {
                     + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
                 assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
                 if (after.equals(old)) oldSeen++;
-                try (Stream<Path> s = Files.list(db)) {
-                    assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
-                }
+                assertNoHalfWrittenGeneration(db);
             }
         }
         System.out.println("kill -9 runs " + options + ": " + log);
@@ -185,10 +199,7 @@ class StoreCrashTest {
      */
     @Test
     void killedCompactionLeavesTheCompleteStore() throws Exception {
-        Path full = tmp.resolve("seeds");
-        try (ScokgStore s = ScokgStore.open(full)) {
-            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
-        }
+        Path full = seedsStore("seeds");
         State built = state(full);
         Child uninterrupted = buildOver(full, "rebuilt", List.of("--prune"));
         assertEquals(0, uninterrupted.waitFor(), uninterrupted.err());
@@ -206,26 +217,21 @@ class StoreCrashTest {
             Thread.sleep(ms);
             c.kill();
             assertEquals(built, state(db), "killed " + ms + " ms into the compaction");
-            try (Stream<Path> s = Files.list(db)) {
-                assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
-            }
+            assertNoHalfWrittenGeneration(db);
         }
     }
 
     /** A load into an empty store, killed: the store is empty, or holds everything. */
     @Test
     void killedLoadLeavesAnEmptyOrACompleteStore() throws Exception {
-        Path full = tmp.resolve("full");
-        try (ScokgStore s = ScokgStore.open(full)) {
-            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
-        }
+        Path full = seedsStore("full");
         State fresh = state(full);
         Path nq = tmp.resolve("full.nq");
         try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
             s.export(ExportFormat.NQ, out);
         }
         List<String> seen = new ArrayList<>();
-        for (long wait : new long[] {500, 1000, 2000, 4000}) {
+        for (long wait : new long[] {500, 1000, 2000, 4000, 8000}) {
             Path db = tmp.resolve("load-" + wait);
             Child c = new Child("load", "--db", db.toString(), nq.toString());
             Thread.sleep(wait);
