@@ -250,7 +250,7 @@ public final class ScokgStore implements AutoCloseable {
         List<String> warnings = new ArrayList<>(b.warnings());
         Validation.Result v = Validation.validate(dataset, progress == null ? s -> {} : progress, warnings);
         return new BuildSummary(b.processed(), b.skipped(), b.failed(), List.copyOf(warnings), b.sourceTriples(),
-            quadCount(), entityCount(), v.violations(), v.messages());
+            b.storeQuads(), entityCount(), v.violations(), v.messages());
     }
 
     // ------------------------------------------------------------------ read

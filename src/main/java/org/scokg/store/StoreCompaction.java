@@ -14,18 +14,19 @@ import static org.scokg.store.ScokgStore.oneLine;
  * old generation) and a kill during it leaves the old generation in use.
  *
  * <p>Trade-off: compaction costs about as much as loading the store again, so it runs only
- * after a write that replaced at least as many quads as the store keeps (rebuilding a
- * corpus, a server's rebuild of its watched inputs): then at least half the files are dead.
- * A series of small writes can leave up to that much behind before the next rebuild
- * compacts it.
+ * after a write that removed at least half as many quads as the store keeps (loading a
+ * dump over its own store, rebuilding a corpus that changed): then about a third of the
+ * files or more are dead. A build writes only what changed ({@link StoreWriter}), so
+ * rebuilding an unchanged corpus removes nothing; a series of small writes can leave dead
+ * blocks behind until a large one compacts the store.
  */
 final class StoreCompaction {
     private StoreCompaction() {}
 
-    /** After a committed write that emptied graphs holding {@code replaced} quads and left {@code kept}. */
-    static void afterWrite(ScokgStore store, long replaced, long kept, Consumer<String> say) {
-        if (replaced == 0 || replaced < kept) return;
-        say.accept("compacting the store (the write replaced " + replaced + " quads, it keeps " + kept + ")");
+    /** After a committed write that removed {@code removed} quads and left {@code kept}. */
+    static void afterWrite(ScokgStore store, long removed, long kept, Consumer<String> say) {
+        if (removed == 0 || removed * 2 < kept) return;
+        say.accept("compacting the store (the write removed " + removed + " quads, it keeps " + kept + ")");
         try {
             DatabaseMgr.compact(store.dataset().asDatasetGraph(), true);
         } catch (RuntimeException e) {

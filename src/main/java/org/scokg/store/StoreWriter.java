@@ -70,12 +70,14 @@ import static org.scokg.store.ScokgStore.oneLine;
  *     those of the source graphs it left alone, which are read with one SPARQL query; and the
  *     VoID/DCAT description ({@link DatasetDescription}), which a build writes and later loads
  *     keep up to date.</li>
- * <li>Jena's bulk loaders ({@code LoaderFactory.parallelLoader}) are not used: they lock
- *     readers out and commit index by index, and a write of scokg's sizes spends most of its
- *     time extracting, not indexing (docs/BENCHMARKS.md has the figures).</li>
- * <li>TDB2 never overwrites a block in place, so the files grow by what a write replaces;
- *     a write that replaced at least as many quads as the store keeps ends with a compaction
- *     ({@link StoreCompaction}).</li>
+ * <li>Jena's phased and parallel bulk loaders ({@code LoaderFactory}) are not used: they
+ *     keep other transactions out while they load and commit index by index, and they did not
+ *     pay on 2 cores: the 1.7 million quads of the generated 10 MB corpus took 28 s with
+ *     Jena's basic loader (what a transaction does), 65 s phased and 63 s parallel.</li>
+ * <li>TDB2 never overwrites a block in place, so the files grow by what a write removes and
+ *     rewrites. A build writes only the difference between each graph and its new content;
+ *     a write that removed at least half as many quads as the store keeps ends with a
+ *     compaction ({@link StoreCompaction}).</li>
  * </ul>
  */
 final class StoreWriter {
@@ -88,8 +90,8 @@ final class StoreWriter {
     private final CanonicalDocuments.Input mentions = new CanonicalDocuments.Input();
     private final Node canonicalGraph = NodeFactory.createURI(CanonicalDocuments.GRAPH);
     private final Node descriptionGraph = NodeFactory.createURI(DatasetDescription.GRAPH);
-    /** Quads in the graphs this write emptied, before it emptied them. */
-    private long replaced;
+    /** Quads this write removed, quads it wrote, and quads in the store after it (once committed). */
+    private long replaced, added, storeQuads = -1;
     /** True when an input held a description: the store then gets one. */
     private boolean described;
 
@@ -99,8 +101,9 @@ final class StoreWriter {
         this.say = progress == null ? s -> {} : progress;
     }
 
-    /** What a build wrote; {@code processed} is empty when nothing was written. */
-    record Built(List<String> processed, List<String> skipped, List<String> failed, List<String> warnings, long sourceTriples) {}
+    /** What a build wrote; {@code processed} is empty when nothing was written, and {@code storeQuads} -1. */
+    record Built(List<String> processed, List<String> skipped, List<String> failed, List<String> warnings, long sourceTriples,
+                 long storeQuads) {}
 
     // ------------------------------------------------------------------ the three writes
 
@@ -139,7 +142,7 @@ final class StoreWriter {
             addIfAny(warnings, finish(true));
             return true;
         });
-        return new Built(List.copyOf(processed), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), triples[0]);
+        return new Built(List.copyOf(processed), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), triples[0], storeQuads);
     }
 
     /**
@@ -165,7 +168,7 @@ final class StoreWriter {
             return true;
         });
         say.accept("loaded " + loaded[0] + " quads into " + graphs.size() + " graph(s)");
-        return new ScokgStore.LoadSummary(files.size(), List.copyOf(graphs), loaded[0], store.quadCount());
+        return new ScokgStore.LoadSummary(files.size(), List.copyOf(graphs), loaded[0], storeQuads);
     }
 
     /** The file a Spark job writes last, when every partition is complete. */
@@ -209,7 +212,7 @@ final class StoreWriter {
             addIfAny(warnings, finish(true));
             return true;
         });
-        return new Built(List.copyOf(processed), List.of(), List.of(), List.copyOf(warnings), quads[0]);
+        return new Built(List.copyOf(processed), List.of(), List.of(), List.copyOf(warnings), quads[0], storeQuads);
     }
 
     private static void addIfAny(List<String> warnings, String warning) {
@@ -227,7 +230,7 @@ final class StoreWriter {
      * Runs {@code work} in one write transaction and commits, unless it returns false or
      * fails: then the transaction is aborted, the store is unchanged, and a failure is thrown
      * as a StoreException (its own, or "cannot write to the store at DIR (nothing was changed): ...").
-     * After a commit that replaced at least as many quads as the store keeps, the store is compacted.
+     * After the commit, the store may be compacted ({@link StoreCompaction}).
      */
     private void write(Work work) throws StoreException {
         Dataset ds = store.dataset();
@@ -237,12 +240,13 @@ final class StoreWriter {
             throw failed(e);
         }
         boolean committed = false;
-        long kept = 0;
         try {
             if (work.run()) {
-                kept = ScokgStore.count(ds, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+                long kept = ScokgStore.count(ds, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+                say.accept("committing: " + replaced + " quads removed, " + added + " written, " + kept + " in the store");
                 ds.commit();
                 committed = true;
+                storeQuads = kept;
             }
         } catch (StoreException e) {
             throw e;
@@ -254,7 +258,7 @@ final class StoreWriter {
             }
             ds.end();
         }
-        if (committed) StoreCompaction.afterWrite(store, replaced, kept, say);
+        if (committed) StoreCompaction.afterWrite(store, replaced, storeQuads, say);
     }
 
     private StoreException failed(Exception e) {
@@ -274,14 +278,45 @@ final class StoreWriter {
         }
         if (written.add(g)) empty(g);
         dsg.add(g, s, p, o);
+        added++;
         mentions.offer(s, p, o);
     }
 
-    /** Writes {@code content} as the graph {@code g} (emptied the first time this write names it). */
+    /**
+     * Writes {@code content} as the graph {@code g}. The first time this write names {@code g},
+     * the graph is made to hold exactly {@code content}, by writing only the difference: a
+     * source rebuilt unchanged writes nothing, so a rebuild neither rewrites nor grows the
+     * store by what it did not change. Later, {@code content} is added.
+     */
     private void replace(Node g, Graph content) {
-        content.find().forEachRemaining(t -> add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        boolean empty = written.add(g) && keepOnly(g, content) == 0;
+        boolean source = !g.equals(canonicalGraph) && !g.equals(descriptionGraph);
+        content.find().forEachRemaining(t -> {
+            Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
+            // TDB2 writes to every index even when a quad is there: look first
+            if (empty || !dsg.contains(g, s, p, o)) {
+                dsg.add(g, s, p, o);
+                added++;
+            }
+            if (source) mentions.offer(s, p, o);
+        });
     }
 
+    /** Removes from {@code g} the quads not in {@code keep}; returns how many are left. */
+    private long keepOnly(Node g, Graph keep) {
+        List<Quad> stale = new ArrayList<>();
+        long kept = 0;
+        for (var it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Quad q = it.next();
+            if (keep.contains(q.asTriple())) kept++;
+            else stale.add(q);
+        }
+        stale.forEach(dsg::delete);
+        replaced += stale.size();
+        return kept;
+    }
+
+    /** Empties the graph {@code g} (the first time a load names it). */
     private void empty(Node g) {
         replaced += quadsIn(List.of(g));
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
@@ -321,10 +356,14 @@ final class StoreWriter {
     private String finish(boolean describe) {
         say.accept("computing canonical titles and the dataset description");
         offerSourcesLeftAlone();
-        rewrite(canonicalGraph, CanonicalDocuments.compute(mentions).getGraph());
+        Graph titles = CanonicalDocuments.compute(mentions).getGraph();
+        written.remove(canonicalGraph);
+        replace(canonicalGraph, titles);
         if (describe || described || dsg.containsGraph(descriptionGraph)) {
-            rewrite(descriptionGraph, GraphFactory.createDefaultGraph());       // the description describes the others
-            rewrite(descriptionGraph, DatasetDescription.compute(store.dataset(), OffsetDateTime.now()));
+            written.remove(descriptionGraph);
+            replace(descriptionGraph, GraphFactory.createDefaultGraph());       // the description describes the others
+            Graph description = DatasetDescription.compute(store.dataset(), OffsetDateTime.now());
+            replace(descriptionGraph, description);
         }
         List<String> versions = new ArrayList<>();
         try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query("SELECT DISTINCT ?v WHERE { GRAPH ?g { ?a "
@@ -333,13 +372,6 @@ final class StoreWriter {
         }
         return versions.size() < 2 ? null : "the store holds sources extracted under title key versions " + String.join(", ", versions)
             + ", which name one document with different IRIs; rebuild them together (docs/MODEL.md)";
-    }
-
-    /** Empties the graph {@code g}, whatever this write did to it, and writes {@code content} into it. */
-    private void rewrite(Node g, Graph content) {
-        written.add(g);
-        empty(g);
-        content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
     }
 
     /**
