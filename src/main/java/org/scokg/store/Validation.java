@@ -23,8 +23,8 @@ import static org.scokg.store.ScokgStore.oneLine;
  * read transaction, so nothing is copied into memory and a server keeps answering. Its
  * {@code sh:class} checks look up the types of every value node, which over a union of
  * hundreds of graphs is the slow part: a view that remembers recent subjects' types
- * ({@link TypeCachingGraph}) makes the validation of the generated 10 MB corpus's store about
- * three times faster (measured: 47-63 s without it, 14-21 s with it, on a loaded 2-core machine).
+ * ({@link TypeCachingGraph}) makes the validation of the generated 10 MB corpus's store two to
+ * four times faster (measured on 2 cores: 16-32 s without it, 7-9 s with it).
  */
 final class Validation {
     private Validation() {}
