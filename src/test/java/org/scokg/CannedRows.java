@@ -11,6 +11,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQueries;
+import org.scokg.query.Page;
 import org.scokg.store.ScokgStore;
 
 /** Test helper: the rows of a built-in canned query over a store, as the end-to-end tests read them. */
@@ -21,7 +22,7 @@ final class CannedRows {
     static List<Map<String, String>> of(ScokgStore store, String name, Map<String, String> params) {
         List<Map<String, String>> rows = new ArrayList<>();
         Txn.executeRead(store.dataset(), () -> {
-            try (QueryExecution qe = CannedQueries.builtIn().get(name).prepare(store.dataset(), params, 0)) {
+            try (QueryExecution qe = CannedQueries.builtIn().get(name).prepare(store.dataset(), params, Page.ALL, 0)) {
                 ResultSet rs = qe.execSelect();
                 List<String> vars = rs.getResultVars();
                 while (rs.hasNext()) {

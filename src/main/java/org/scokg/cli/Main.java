@@ -29,7 +29,6 @@ import picocli.CommandLine.ScopeType;
     description = "Knowledge graph of Shanghai Cooperation Organisation documents: extract, load, query and serve.",
     subcommands = {ExtractCommand.class, LoadCommand.class, BuildCommand.class, QueryCommand.class,
                    ServeCommand.class, UpCommand.class, TraceCommand.class, ExportCommand.class, EvaluateCommand.class,
-                   LoadTestCommand.class, BenchCommand.class,
                    CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     static {

@@ -46,8 +46,8 @@ final class QueryCommand extends Base {
         Map<String, String> values = Queries.params(params);
         CannedQuery q = Queries.catalogue().get(name);
         Page page = Page.take(values);
-        q.bind(values); // check the parameters before touching the store
-        if (!page.all()) q.query(page); // and that the query can be paged
+        q.bind(values); // check the parameters, and that the query can be paged, before touching the store
+        q.query(page);
         try (ScokgStore store = ScokgStore.openExisting(db)) {
             Dataset ds = store.dataset();
             emit(null, out -> Txn.executeRead(ds, () -> {

@@ -53,28 +53,12 @@ final class ServeCommand extends Base {
         @Option(names = "--password-file", paramLabel = "FILE", description = "Users for --allow-update, one 'user: password' per line (HTTP Basic).")
         Path passwordFile;
 
-        @Option(names = "--no-cache", description = "Do not cache canned-query answers (by default they are kept per query, parameters and format until the data changes). Page indexes are still built in the background.")
-        boolean noCache;
-
-        @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "64", description = "Size of the canned-query answer cache (default 64 MB).")
-        long cacheMb;
-
-        @Option(names = "--concurrent-pages", paramLabel = "N", description = "Compute at most N pages of canned queries (limit of 1000 rows or fewer) at once; the others wait their turn (default: two per core; 0: no limit).")
-        int concurrentPages = ServerOptions.DEFAULT_CONCURRENT_PAGES;
-
-        @Option(names = "--no-materialise", description = "Do not compute the whole answers of the parameterless canned queries into temporary files after start and after each change (by default their pages are then read from those files: milliseconds, for about the answer's size in TSV on disk); their pages are computed instead.")
-        boolean noMaterialise;
-
         ServerOptions options(Path db, String host, int port) {
             if (!(timeoutSeconds > 0) || timeoutSeconds > 86_400) throw fail("--timeout must be between 0 and 86400 seconds");
             if (maxRows < 1) throw fail("--max-rows must be at least 1");
             if (allowUpdate && passwordFile == null) throw fail("--allow-update needs --password-file FILE (users who may write)");
             if (!allowUpdate && passwordFile != null) throw fail("--password-file is only used with --allow-update");
-            if (cacheMb < 1 || cacheMb > 1_000_000) throw fail("--cache-mb must be between 1 and 1000000");
-            if (concurrentPages < 0 || concurrentPages > 10_000) throw fail("--concurrent-pages must be between 0 and 10000");
-            ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows)
-                .withCacheBytes(noCache ? 0 : cacheMb << 20).withWarmCache(true)
-                .withConcurrentPages(concurrentPages).withMaterialise(!noMaterialise);
+            ServerOptions o = new ServerOptions(db, host, port, Math.max(1, Math.round(timeoutSeconds * 1000))).withMaxRows(maxRows);
             return allowUpdate ? o.withUpdates(passwordFile) : o;
         }
     }

@@ -15,6 +15,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.Page;
 import org.scokg.store.ScokgStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,6 @@ final class TraceCommand extends Base {
     @Parameters(index = "0", paramLabel = "TEXT", description = "The title, as written in any document, or part of it.")
     String text;
 
-    /** One row of the trace. */
     /** One citation; action, actDate and actVenue are what it says of the document's own act. */
     record Citation(String date, String source, String surface, String sentence,
                     String action, String actDate, String actVenue) {
@@ -55,7 +55,7 @@ final class TraceCommand extends Base {
         try (ScokgStore store = ScokgStore.openExisting(db)) {
             Dataset ds = store.dataset();
             Txn.executeRead(ds, () -> {
-                try (QueryExecution qe = q.prepare(ds, values, 0)) {
+                try (QueryExecution qe = q.prepare(ds, values, Page.ALL, 0)) {
                     ResultSet rs = qe.execSelect();
                     while (rs.hasNext()) {
                         QuerySolution row = rs.next();

@@ -25,7 +25,7 @@ public final class CannedQueries {
 
     private final Map<String, CannedQuery> byName;
 
-    private CannedQueries(Map<String, CannedQuery> byName) { this.byName = Map.copyOf(byName); }
+    private CannedQueries(Map<String, CannedQuery> byName) { this.byName = java.util.Collections.unmodifiableMap(new TreeMap<>(byName)); }
 
     /** The queries packed with scokg. */
     public static CannedQueries builtIn() {

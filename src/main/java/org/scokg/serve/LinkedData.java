@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.Responses;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -26,6 +27,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.WebContent;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -42,31 +45,36 @@ import org.scokg.store.DatasetDescription;
 import org.scokg.store.JsonLdContext;
 
 /**
- * Dereferenceable resource IRIs. A request path P is the IRI {@code scheme://authority}
- * of the resource base + P; the ontology terms {@code …/ontology#X} are all answered at
- * the ontology's path. The description is every triple with the resource as subject (in
- * any graph), the triples pointing at it, and the labels of the resources it links.
+ * Dereferenceable resource IRIs, a Fuseki processor at the paths of
+ * {@link #paths()}. A request path P stands for the IRI {@code scheme://authority} of the resource
+ * base + P; the ontology's terms {@code …/ontology#X} are all answered at the ontology's path. The
+ * description is every triple with the resource as subject (in any graph), the triples pointing at
+ * it, and the labels of the resources it links. The format is chosen by {@code Accept} (Jena's
+ * {@link AcceptList}: HTML, Turtle, JSON-LD compacted with the published context, N-Triples,
+ * RDF/XML; 406 for none of them) or by {@code format=} with Fuseki's short names ({@code ttl},
+ * {@code json-ld}, {@code nt}, {@code xml}…) or {@code html}.
  */
-final class LinkedData {
-    static final String TURTLE = "text/turtle";
-    static final String JSONLD = "application/ld+json";
-    static final String NTRIPLES = "application/n-triples";
-    static final String RDFXML = "application/rdf+xml";
-    static final String HTML = "text/html";
-    private static final List<String> OFFERS = List.of(HTML, TURTLE, JSONLD, NTRIPLES, RDFXML,
-        "application/xhtml+xml", "application/x-turtle", "application/xml", "application/json", "text/plain");
+final class LinkedData implements Pages.Reading {
+    static final String HTML = WebContent.contentTypeHTML;
+    private static final AcceptList OFFER = AcceptList.create(HTML, WebContent.contentTypeTurtle, WebContent.contentTypeJSONLD,
+        WebContent.contentTypeNTriples, WebContent.contentTypeRDFXML, "application/xhtml+xml", WebContent.contentTypeTurtleAlt1,
+        WebContent.contentTypeXML, WebContent.contentTypeJSON, WebContent.contentTypeTextPlain);
     private static final Map<String, String> ALIASES = Map.of(
-        "application/xhtml+xml", HTML, "application/x-turtle", TURTLE, "application/xml", RDFXML,
-        "application/json", JSONLD, "text/plain", NTRIPLES);
-    private static final Map<String, String> FORMATS = Map.ofEntries(
-        Map.entry("html", HTML), Map.entry("ttl", TURTLE), Map.entry("turtle", TURTLE),
-        Map.entry("jsonld", JSONLD), Map.entry("json", JSONLD), Map.entry("nt", NTRIPLES),
-        Map.entry("ntriples", NTRIPLES), Map.entry("rdf", RDFXML), Map.entry("xml", RDFXML));
+        "application/xhtml+xml", HTML, WebContent.contentTypeTurtleAlt1, WebContent.contentTypeTurtle,
+        WebContent.contentTypeXML, WebContent.contentTypeRDFXML, WebContent.contentTypeJSON, WebContent.contentTypeJSONLD,
+        WebContent.contentTypeTextPlain, WebContent.contentTypeNTriples);
     private static final int MAX_INCOMING = 2000;
 
     static final Node SENTENCE = NodeFactory.createURI(Sco.NS + "sentence");
     private static final List<Node> LABELS = List.of(
         SKOS.prefLabel.asNode(), RDFS.label.asNode(), NodeFactory.createURI(Sco.SCHEMA + "name"), DCTerms.title.asNode());
+
+    /** The VoID/DCAT description graph, answered at {@link #VOID_PATH} and {@link #WELL_KNOWN_VOID}. */
+    static final String VOID_GRAPH = DatasetDescription.GRAPH;
+    static final String VOID_PATH = "/scokg/void";
+    static final String WELL_KNOWN_VOID = "/.well-known/void";
+    /** The published JSON-LD context. */
+    static final String CONTEXT_PATH = "/scokg/context.jsonld";
 
     private final Dataset dataset;
     private final String base;          // e.g. https://w3id.org/scokg/id/
@@ -74,12 +82,6 @@ final class LinkedData {
     private final String ontology;      // https://w3id.org/scokg/ontology
     private final String ontologyPath;  // /scokg/ontology
     private final PrefixMapping prefixes;
-    /** The VoID/DCAT description graph, answered at {@link #VOID_PATH} and {@link #WELL_KNOWN_VOID}. */
-    static final String VOID_GRAPH = DatasetDescription.GRAPH;
-    static final String VOID_PATH = "/scokg/void";
-    static final String WELL_KNOWN_VOID = "/.well-known/void";
-    /** The published JSON-LD context. */
-    static final String CONTEXT_PATH = "/scokg/context.jsonld";
 
     LinkedData(Dataset dataset, String base) {
         this.dataset = dataset;
@@ -97,10 +99,9 @@ final class LinkedData {
         this.prefixes = pm.lock();
     }
 
-    /** Whether a request path is a resource path this class answers. */
-    boolean handles(String path) {
-        return (path.startsWith(basePath) && path.length() > basePath.length()) || path.equals(ontologyPath)
-            || path.equals(VOID_PATH) || path.equals(WELL_KNOWN_VOID) || path.equals(CONTEXT_PATH);
+    /** The servlet path specs this processor answers. */
+    List<String> paths() {
+        return List.of(basePath + "*", ontologyPath, VOID_PATH, WELL_KNOWN_VOID, CONTEXT_PATH);
     }
 
     /** The IRI a request path stands for. */
@@ -124,34 +125,16 @@ final class LinkedData {
         return p != null ? p : iri;
     }
 
-    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        resp.setHeader("Vary", "Accept");
-        String path = req.getRequestURI();
+    @Override
+    public void answer(HttpAction action) {
+        action.setResponseHeader("Vary", "Accept");
+        String path = action.getRequestRequestURI();
         if (path.equals(CONTEXT_PATH)) {
-            byte[] body = JsonLdContext.documentText().getBytes(StandardCharsets.UTF_8);
-            resp.setStatus(200);
-            resp.setContentType(JSONLD + "; charset=utf-8");
-            resp.setContentLength(body.length);
-            resp.getOutputStream().write(body);
+            Pages.send(action, 200, WebContent.contentTypeJSONLD, JsonLdContext.documentText());
             return;
         }
-        String type;
-        String format = req.getParameter("format");
-        if (format != null) {
-            type = FORMATS.get(format.strip().toLowerCase(Locale.ROOT));
-            if (type == null) {
-                Responses.plain(resp, 400, "format must be one of html, ttl, jsonld, nt, rdf; got: " + Responses.abbreviate(format));
-                return;
-            }
-        } else {
-            type = Conneg.choose(req.getHeader("Accept"), OFFERS);
-            if (type == null) {
-                Responses.plain(resp, 406, "cannot produce " + Responses.abbreviate(req.getHeader("Accept"))
-                    + "; available: text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml");
-                return;
-            }
-            type = ALIASES.getOrDefault(type, type);
-        }
+        String type = contentType(action);
+        if (type == null) return;
         String iri = iriOf(path);
         Description d = describe(iri);
         if (d == null && iri.indexOf('%') >= 0) {
@@ -163,33 +146,56 @@ final class LinkedData {
             }
         }
         if (d == null) {
-            if (type.equals(HTML)) {
-                String page = Html.head("Not found") + "<h1>Not found</h1>\n<p>Nothing is known about <code class=\"iri\">"
-                    + Html.esc(iri) + "</code>: it is neither the subject nor the object of any statement.</p>\n"
-                    + "<p><a href=\"/\">Back to the start page</a></p>\n" + Html.foot();
-                Responses.html(resp, 404, page);
-            } else {
-                Responses.plain(resp, 404, "nothing is known about <" + iri + ">");
+            if (!type.equals(HTML)) {
+                Pages.message(action, 404, "nothing is known about <" + iri + ">");
+                return;
             }
+            var page = Pages.page("Not found");
+            var main = Pages.main(page);
+            main.appendElement("h1").text("Not found");
+            main.appendElement("p").appendText("Nothing is known about ").appendElement("code").addClass("iri").text(iri);
+            main.appendElement("p").appendText("It is neither the subject nor the object of any statement. ");
+            Pages.link(main.appendElement("p"), "/", "Back to the start page");
+            Pages.send(action, 404, page);
             return;
         }
         if (type.equals(HTML)) {
-            Responses.html(resp, 200, new ResourcePage(this, d, prefixes).render());
+            Pages.send(action, 200, new ResourcePage(this, d, prefixes).render());
             return;
         }
-        Lang lang = switch (type) {
-            case TURTLE -> Lang.TURTLE;
-            case JSONLD -> Lang.JSONLD;
-            case NTRIPLES -> Lang.NTRIPLES;
-            default -> Lang.RDFXML;
-        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (lang == Lang.JSONLD) JsonLdContext.write(d.graph(), out);   // compact, with the published context
+        Lang lang = RDFLanguages.contentTypeToLang(type);
+        if (lang.equals(Lang.JSONLD)) JsonLdContext.write(d.graph(), out);   // compact, with the published context
         else RDFDataMgr.write(out, d.graph(), lang);
-        resp.setStatus(200);
-        resp.setContentType(type + "; charset=utf-8");
-        resp.setContentLength(out.size());
-        out.writeTo(resp.getOutputStream());
+        Pages.send(action, 200, type + "; charset=utf-8", out.toByteArray());
+    }
+
+    /** The media type asked for: {@code format=} first, else {@code Accept}; null, answered 400 or 406, for what is not offered. */
+    private static String contentType(HttpAction action) {
+        String format = action.getRequestParameter("format");
+        if (format != null) {
+            String f = format.strip().toLowerCase(Locale.ROOT);
+            String type = f.equals("html") ? HTML : Responses.shortNamesGraph.get(f);
+            if (type == null || RDFLanguages.contentTypeToLang(type) == null && !type.equals(HTML)) {
+                Pages.message(action, 400, "format must be html, ttl, json-ld, nt or xml; got: " + abbreviate(format));
+                return null;
+            }
+            return type;
+        }
+        String accept = action.getRequestHeader("Accept");
+        if (accept == null || accept.isBlank()) return HTML;
+        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFER);
+        if (chosen == null) {
+            Pages.message(action, 406, "cannot produce " + abbreviate(accept)
+                + "; available: text/html, text/turtle, application/ld+json, application/n-triples, application/rdf+xml");
+            return null;
+        }
+        return ALIASES.getOrDefault(chosen.getContentTypeStr(), chosen.getContentTypeStr());
+    }
+
+    static String abbreviate(String s) {
+        String t = s.replaceAll("[\\r\\n]+", " ");
+        return t.length() <= 80 ? t : t.substring(0, 77) + "...";
     }
 
     /**
@@ -209,15 +215,14 @@ final class LinkedData {
             Node s = NodeFactory.createURI(iri);
             Graph g = GraphFactory.createDefaultGraph();
             g.getPrefixMapping().setNsPrefixes(prefixes);
-            if ((iri.equals(ontology) || iri.equals(VOID_GRAPH)) && dsg.containsGraph(s)) {
+            if ((iri.equals(ontology) || iri.equals(VOID_GRAPH)) && dsg.containsGraph(s))
                 dsg.getGraph(s).find().forEachRemaining(g::add);
-            }
             addAll(g, dsg.find(Node.ANY, s, Node.ANY, Node.ANY), Integer.MAX_VALUE);
             int before = g.size();
             boolean cut = addAll(g, dsg.find(Node.ANY, Node.ANY, Node.ANY, s), MAX_INCOMING);
             int incoming = g.size() - before;
             if (g.isEmpty()) return null;
-            // labels of the linked resources
+            // labels of the linked resources and of the predicates
             Set<Node> linked = new LinkedHashSet<>();
             Set<Node> predicates = new LinkedHashSet<>();
             g.find().forEachRemaining(t -> {
@@ -227,8 +232,7 @@ final class LinkedData {
             });
             List<Triple> labelTriples = new ArrayList<>();
             for (Node n : linked)
-                for (Node p : LABELS)
-                    collect(dsg.find(Node.ANY, n, p, Node.ANY), labelTriples, 20);
+                for (Node p : LABELS) collect(dsg.find(Node.ANY, n, p, Node.ANY), labelTriples, 20);
             Map<Node, String> labels = new HashMap<>();
             for (Node p : predicates) {
                 List<Triple> pl = new ArrayList<>();
@@ -237,8 +241,7 @@ final class LinkedData {
                 if (l != null) labels.put(p, l);
             }
             labelTriples.forEach(g::add);
-            List<Triple> all = new ArrayList<>();
-            g.find().forEachRemaining(all::add);
+            List<Triple> all = g.find().toList();
             for (Node n : linked) {
                 String l = bestLabel(all, n);
                 if (l != null) labels.put(n, l);
@@ -263,11 +266,7 @@ final class LinkedData {
     }
 
     private static void collect(Iterator<Quad> it, List<Triple> into, int max) {
-        int n = 0;
-        while (it.hasNext() && n < max) {
-            into.add(it.next().asTriple());
-            n++;
-        }
+        for (int n = 0; it.hasNext() && n < max; n++) into.add(it.next().asTriple());
     }
 
     /** Prefers skos:prefLabel, rdfs:label, schema:name, dct:title; Chinese, then plain, then any language. */
@@ -302,7 +301,7 @@ final class LinkedData {
                     bytes.write(hex(s, j));
                     j += 3;
                 }
-                out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                out.append(bytes.toString(StandardCharsets.UTF_8));
                 i = j;
             } else {
                 out.append(s.charAt(i));
@@ -324,8 +323,7 @@ final class LinkedData {
     static Map<Node, Map<Node, List<Node>>> bySubject(Graph g, Node main) {
         Map<Node, Map<Node, List<Node>>> m = new LinkedHashMap<>();
         m.put(main, new TreeMap<>(Comparator.comparing(Node::toString)));
-        List<Triple> ts = new ArrayList<>();
-        g.find().forEachRemaining(ts::add);
+        List<Triple> ts = new ArrayList<>(g.find().toList());
         ts.sort(Comparator.comparing((Triple t) -> t.getSubject().toString()).thenComparing(t -> t.getObject().toString()));
         for (Triple t : ts)
             m.computeIfAbsent(t.getSubject(), k -> new TreeMap<>(Comparator.comparing(Node::toString)))

@@ -1,230 +1,232 @@
 package org.scokg.serve;
 
-import java.net.URL;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.Fuseki;
 import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.main.sys.FusekiModules;
+import org.apache.jena.fuseki.mgt.ActionDatasets;
+import org.apache.jena.fuseki.mgt.FusekiServerCtl;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.mod.ui.FMod_UI;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.ServletOps;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.scokg.model.Iris;
+import org.scokg.query.CannedQueries;
 import org.scokg.store.ScokgStore;
 import org.scokg.store.StoreException;
 import org.scokg.text.SourceReader;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
-import org.apache.jena.fuseki.server.DataService;
-import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.validation.DataValidator;
-import org.apache.jena.fuseki.validation.IRIValidator;
-import org.apache.jena.fuseki.validation.LangTagValidator;
-import org.apache.jena.fuseki.validation.QueryValidator;
-import org.apache.jena.query.ARQ;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.ServerConnector;
-import org.scokg.model.Iris;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
- * A running Fuseki server over a scokg store (see CONTRACT.md: HTTP).
+ * A Fuseki server over a scokg store (docs/HTTP.md), built with Fuseki's own builder:
  * <ul>
- * <li>{@code /scokg/sparql}: read-only SPARQL 1.1 query endpoint over the union of all graphs</li>
- * <li>{@code /scokg/query/NAME}: canned queries; {@code /scokg/query/} lists them</li>
- * <li>resource IRIs at their own paths ({@code /scokg/id/...}, {@code /scokg/ontology}): linked data</li>
- * <li>{@code /}: the page for people; {@code /index.html}: the Fuseki UI; {@code /$/ping}: health</li>
+ * <li>{@code /scokg/sparql}: the SPARQL query endpoint over the union of all graphs, read-only;
+ *     with {@link ServerOptions#allowUpdate()}, {@code /scokg/update} and {@code /scokg/data} for
+ *     authenticated users</li>
+ * <li>{@code /scokg/query/NAME}: the canned queries, a Fuseki operation ({@link CannedQueryService}).
+ *     Fuseki dispatches {@code /A/B} to the dataset {@code /A/B}, else to the endpoint {@code B} of
+ *     the dataset {@code /A}; so the canned queries are the endpoints of a second data access point,
+ *     {@code /scokg/query}, over the same dataset, one endpoint per query, and the unnamed endpoint
+ *     lists them</li>
+ * <li>resource IRIs at their own paths, {@code /.well-known/void}, {@code /scokg/context.jsonld}
+ *     ({@link LinkedData}) and {@code /} ({@link LandingPage}): Fuseki processors</li>
+ * <li>the Fuseki UI ({@link FMod_UI}) at {@code /index.html}, with the read-only parts of the admin
+ *     module it needs: {@code /$/server} ({@link ActionServerStatus}), {@code /$/datasets}
+ *     ({@link ActionDatasets}, GET only), {@code /$/stats}, {@code /$/ping}</li>
  * </ul>
  */
 public final class ScokgServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ScokgServer.class);
     /** The dataset's path. */
     public static final String DATASET = "/scokg";
     /** The query endpoint's name under the dataset. */
     public static final String SPARQL = "sparql";
-
     /** The SPARQL Update endpoint's name (only with {@link ServerOptions#allowUpdate()}). */
     public static final String UPDATE = "update";
-    /** The Graph Store Protocol endpoint's name (read-write only with {@link ServerOptions#allowUpdate()}). */
+    /** The Graph Store Protocol endpoint's name (only with {@link ServerOptions#allowUpdate()}). */
     public static final String DATA = "data";
+    /** Where the canned queries are: the data access point whose endpoints they are. */
+    public static final String QUERIES = DATASET + "/query";
+    /** The Fuseki UI's query page for the dataset. */
+    static final String UI_LINK = "/index.html#/dataset" + DATASET + "/query";
 
     private final FusekiServer fuseki;
-    private final Dataset dataset;
+    private final ScokgStore store;
     private final ServerOptions options;
+    private final Answers answers;
     private volatile boolean closed;
     private volatile Thread watcher;
-    private final CannedQueryHandler canned;
-    /** A warm-up runs; asked again while it runs; the data version its last round began with. */
-    private final AtomicBoolean warming = new AtomicBoolean();
-    private volatile boolean warmAgain;
-    /** The thread of the latest warm-up (one at a time), for {@link #close} to wait for. */
-    private volatile Thread warmer;
-    private volatile long warmedVersion = Long.MIN_VALUE;
 
-    private ScokgServer(FusekiServer fuseki, Dataset dataset, ServerOptions options, CannedQueryHandler canned) {
+    private ScokgServer(FusekiServer fuseki, ScokgStore store, ServerOptions options, Answers answers) {
         this.fuseki = fuseki;
-        this.dataset = dataset;
+        this.store = store;
         this.options = options;
-        this.canned = canned;
+        this.answers = answers;
     }
 
     /**
      * Starts serving; returns once the server answers.
      *
-     * @throws IllegalArgumentException when the store cannot be opened
+     * @throws IllegalArgumentException when the store cannot be opened or the password file read
      * @throws IllegalStateException when the server cannot start (e.g. the port is taken)
      */
     public static ScokgServer start(ServerOptions options) {
         Objects.requireNonNull(options, "options");
-        if (java.nio.file.Files.exists(options.db()) && !java.nio.file.Files.isDirectory(options.db()))
-            throw new IllegalArgumentException("not a store directory: " + options.db());
-        if (options.allowUpdate() && !java.nio.file.Files.isReadable(options.passwordFile()))
+        if (options.allowUpdate() && !Files.isReadable(options.passwordFile()))
             throw new IllegalArgumentException("cannot read the password file " + options.passwordFile());
-        Dataset dataset;
+        ScokgStore store;
         try {
-            dataset = TDB2Factory.connectDataset(options.db().toString());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(org.scokg.store.ScokgStore.openFailure(options.db(), e), e);
+            store = ScokgStore.openExisting(options.db());
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeoutMillis()));
-
-        QueryCatalog catalog = QueryCatalog.of(options.queries());
-        catalog.problems().forEach(p -> LOG.warn(p));
-        LinkedData linkedData = new LinkedData(dataset, Iris.base());
-        ResultCache cache = null;
-        if (options.cacheBytes() > 0) {
-            cache = new ResultCache(dsg, ServerOptions.CACHE_ENTRIES, options.cacheBytes());
-            if (!cache.versioned() && options.allowUpdate()) {
-                // Without a data version, updates through Fuseki would not invalidate it.
-                LOG.warn("no TDB2 data version: the canned-query cache is off because updates are allowed");
-                cache = null;
+        try {
+            Answers answers = new Answers();
+            FusekiServer fuseki = build(options, store.dataset(), answers);
+            for (Connector c : fuseki.getJettyServer().getConnectors())
+                if (c instanceof ServerConnector sc) sc.setHost(options.host());
+            try {
+                fuseki.start();
+            } catch (RuntimeException e) {
+                try { fuseki.stop(); } catch (RuntimeException ignored) { /* not started */ }
+                Throwable cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+                throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + cause.getMessage(), e);
             }
+            return new ScokgServer(fuseki, store, options, answers);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        CannedQueryHandler canned = new CannedQueryHandler(dataset, catalog, options.queryTimeoutMillis(), options.maxRows(), cache,
-            options.concurrentPages(), options.materialise());
-        ScokgFilter filter = new ScokgFilter(
-            new LandingPage(dataset, catalog, options.queryTimeoutMillis(), linkedData),
-            canned,
-            linkedData);
+    }
 
-        // By default only a query endpoint: no update, no graph store protocol, no upload.
-        // With allowUpdate, update and read-write GSP for authenticated users only (HTTP Basic).
+    private static FusekiServer build(ServerOptions options, Dataset dataset, Answers answers) {
+        DatasetGraph dsg = dataset.asDatasetGraph();
+        dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeoutMillis()));
+        CannedQueries queries = options.queries() != null ? options.queries() : CannedQueries.builtIn();
+        LinkedData linkedData = new LinkedData(dataset, Iris.base());
+
+        // The dataset: a query endpoint only, unless writes are allowed (then for authenticated users only).
         DataService.Builder service = DataService.newBuilder(dsg).addEndpoint(Operation.Query, SPARQL);
         if (options.allowUpdate())
-            service.addEndpoint(Operation.Update, UPDATE, Auth.ANY_USER)
-                   .addEndpoint(Operation.GSP_RW, DATA, Auth.ANY_USER);
-        // After a write through Fuseki, the cache and page indexes are warmed again (when warming).
-        AtomicReference<ScokgServer> started = new AtomicReference<>();
+            service.addEndpoint(Operation.Update, UPDATE, Auth.ANY_USER).addEndpoint(Operation.GSP_RW, DATA, Auth.ANY_USER);
+
         FusekiServer.Builder builder = FusekiServer.create()
             .port(options.port())
             .enablePing(true)
-            .enableStats(true)
             .enableCors(true)
-            .add(DATASET, service.build())
-            // Filters given to the builder run before Fuseki's dataset dispatch filter.
-            .addFilter("/*", filter)
-            .addFilter("/*", new ResultLimitFilter(DATASET, options.maxRows()))
-            .addServlet("/$/server", new ActionServerStatus());
+            .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(options.maxRows()))
+            .registerOperation(CannedQueryService.OPERATION, new CannedQueryService(queries, QUERIES, options.maxRows(), answers))
+            .add(DATASET, service)
+            .addDataset(QUERIES, dsg)
+            .addOperation(QUERIES, CannedQueryService.OPERATION);
+        for (String name : queries.names()) builder.addEndpoint(QUERIES, name, CannedQueryService.OPERATION);
+        // what Fuseki does not dispatch to an endpoint: a name that is no canned query
+        builder.addServlet(QUERIES + "/*", new UnknownQuery(queries));
+
+        builder.addProcessor("", new LandingPage(dataset, queries, linkedData));
+        for (String path : linkedData.paths()) builder.addProcessor(path, linkedData);
+
+        // The Fuseki UI and the read-only parts of the admin module it asks for. FMod_UI looks for
+        // its files in Fuseki's base area (FUSEKI_BASE or ./run, webapp/ there) and then on the
+        // classpath (jena-fuseki-ui); the server control only says where that area is.
+        builder.addServletAttribute(Fuseki.attrFusekiServerCtl, new FusekiServerCtl(null))
+            .fusekiModules(FusekiModules.create(FMod_UI.create()))
+            .addServlet("/$/server", new ActionServerStatus())
+            .addServlet("/$/datasets/*", new ReadOnlyDatasets())
+            .addFilter("/index.html/*", new UiBase());
+
         if (options.allowUpdate())
-            builder.addFilter("/*", new AfterWritesFilter(DATASET, () -> {
-                ScokgServer server = started.get();
-                if (server != null) server.warmIfChanged();
-            }));
-        String ui = uiLocation();
-        if (ui != null) {
-            // What FMod_UI does, without the admin module it expects: the UI's files and its
-            // validators (read-only helpers of the query editor).
-            builder.staticFileBase(ui)
-                .addServlet("/$/validate/query", new QueryValidator())
-                .addServlet("/$/validate/iri", new IRIValidator())
-                .addServlet("/$/validate/langtag", new LangTagValidator())
-                .addServlet("/$/validate/data", new DataValidator());
-        } else {
-            LOG.warn("Fuseki UI files (webapp/ from jena-fuseki-ui) are not on the classpath; no SPARQL UI");
+            builder.passwordFile(options.passwordFile().toAbsolutePath().toString()).auth(AuthScheme.BASIC).realm("scokg")
+                .addFilter(DATASET + "/*", new AfterWrites(answers));
+        return builder.build();
+    }
+
+    /** What Fuseki does not dispatch to a canned query's endpoint: 404, with the names there are. */
+    static final class UnknownQuery extends HttpServlet {
+        private final CannedQueries queries;
+
+        UnknownQuery(CannedQueries queries) { this.queries = queries; }
+
+        @Override
+        protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+            String name = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+            byte[] body = ("no canned query '" + LinkedData.abbreviate(name) + "'; known: " + String.join(", ", queries.names()) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            resp.setStatus(404);
+            resp.setContentType("text/plain; charset=utf-8");
+            resp.setContentLength(body.length);
+            resp.getOutputStream().write(body);
         }
-        if (options.allowUpdate())
-            builder.passwordFile(options.passwordFile().toAbsolutePath().toString()).auth(AuthScheme.BASIC).realm("scokg");
-        FusekiServer fuseki = builder.build();
-        for (Connector c : fuseki.getJettyServer().getConnectors())
-            if (c instanceof ServerConnector sc) sc.setHost(options.host());
-        try {
-            fuseki.start();
-        } catch (RuntimeException e) {
-            try { fuseki.stop(); } catch (RuntimeException ignored) { /* not started */ }
-            canned.close();
-            TDBInternal.expel(dsg);
-            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new IllegalStateException("cannot serve on " + options.host() + ":" + options.port() + ": " + why, e);
+    }
+
+    /** {@code /$/datasets}: Fuseki's description of the datasets; creating or deleting one is refused (405). */
+    static final class ReadOnlyDatasets extends ActionDatasets {
+        @Override
+        public void validate(HttpAction action) {
+            String method = action.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS"))
+                ServletOps.errorMethodNotAllowed(method, "this server's datasets are fixed; " + method + " is not allowed");
         }
-        ScokgServer server = new ScokgServer(fuseki, dataset, options, canned);
-        started.set(server);
-        server.warm();
-        return server;
     }
 
     /**
-     * With {@link ServerOptions#warmCache()}: builds the page indexes, the materialised answers
-     * (with {@link ServerOptions#materialise()}) and fills the cache (when there is one) in the
-     * background (never delays a request). One warm-up at a time: asked while
-     * one runs, it goes round once more when it ends, for the data as it is then.
+     * After a request to the dataset that may have written (a method other than GET, HEAD or
+     * OPTIONS, answered with success, so committed), the kept answers are forgotten.
      */
-    private void warm() {
-        if (!options.warmCache() || closed) return;
-        warmAgain = true;
-        if (!warming.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                do {
-                    while (warmAgain && !closed) {
-                        warmAgain = false;
-                        warmedVersion = dataVersion();
-                        canned.warm(() -> closed);
-                    }
-                    warming.set(false);
-                    // asked between the last round and now: go round again unless another thread does
-                } while (warmAgain && !closed && warming.compareAndSet(false, true));
-            } catch (RuntimeException e) {
-                // e.g. the store closed under it while the server stops
-                warming.set(false);
-                if (!closed) LOG.warn("warming the cache failed: {}", QueryRunner.oneLine(e));
+    static final class AfterWrites extends HttpFilter {
+        private final Answers answers;
+
+        AfterWrites(Answers answers) { this.answers = answers; }
+
+        @Override
+        protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+            chain.doFilter(req, resp);
+            String m = req.getMethod();
+            if (!m.equals("GET") && !m.equals("HEAD") && !m.equals("OPTIONS") && resp.getStatus() / 100 == 2) answers.dataChanged();
+        }
+    }
+
+    /**
+     * The Fuseki UI takes its page's path as the server's: served at {@code /index.html}, it asks
+     * for {@code /index.html/$/ping}, {@code /index.html/scokg/sparql}… Those requests are
+     * redirected (307, which keeps the method and body) to the path after {@code /index.html}.
+     */
+    static final class UiBase extends HttpFilter {
+        @Override
+        protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+            String uri = req.getRequestURI();
+            String prefix = req.getContextPath() + "/index.html/";
+            if (!uri.startsWith(prefix)) {
+                chain.doFilter(req, resp);
+                return;
             }
-        }, "scokg-cache-warm");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        warmer = t;
-        t.start();
-    }
-
-    /** After a request that may have written: warms again if the data changed since the last warm-up began. */
-    private void warmIfChanged() {
-        if (!options.warmCache() || closed) return;
-        if (dataVersion() != warmedVersion) warm();
-    }
-
-    /** TDB2's data version of the served dataset (-1 without one): it changes on every commit. */
-    private long dataVersion() {
-        ResultCache.State s = Txn.calculateRead(dataset, () -> ResultCache.dataState(dataset.asDatasetGraph(), 0));
-        return s == null ? -1 : s.dataVersion();
-    }
-
-    /**
-     * Forgets every cached canned-query answer. Not needed after writes to the served dataset
-     * (TDB2's data version changes on every commit), but cheap; {@link #rebuild} calls it.
-     */
-    public void invalidateCache() {
-        ResultCache c = canned.cache();
-        if (c != null) c.invalidate();
+            String query = req.getQueryString();
+            resp.setStatus(307);
+            resp.setHeader("Location", uri.substring(prefix.length() - 1) + (query == null ? "" : "?" + query));
+        }
     }
 
     /**
@@ -236,11 +238,10 @@ public final class ScokgServer implements AutoCloseable {
     public synchronized ScokgStore.BuildSummary rebuild(List<Path> inputs, SourceReader reader, boolean prune,
                                                        Consumer<String> progress) throws StoreException {
         if (closed) throw new IllegalStateException("the server is stopped");
-        try (ScokgStore store = ScokgStore.over(options.db(), dataset)) {
-            return store.build(inputs, reader, prune, progress);
+        try (ScokgStore over = ScokgStore.over(options.db(), store.dataset())) {
+            return over.build(inputs, reader, prune, progress);
         } finally {
-            invalidateCache();
-            warm();
+            answers.dataChanged();
         }
     }
 
@@ -281,57 +282,20 @@ public final class ScokgServer implements AutoCloseable {
     static String fingerprint(List<Path> inputs) {
         StringBuilder sb = new StringBuilder();
         for (Path in : inputs) {
-            try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(in)) {
-                for (Path p : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+            try (Stream<Path> s = Files.walk(in)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
                     try {
-                        sb.append(p).append('\t').append(java.nio.file.Files.size(p)).append('\t')
-                          .append(java.nio.file.Files.getLastModifiedTime(p).toMillis()).append('\n');
-                    } catch (java.io.IOException e) {
+                        sb.append(p).append('\t').append(Files.size(p)).append('\t')
+                          .append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+                    } catch (IOException e) {
                         sb.append(p).append("\t?\n");
                     }
                 }
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 sb.append(in).append("\t?\n");
             }
         }
         return sb.toString();
-    }
-
-    private static String uiLocation() {
-        URL index = ScokgServer.class.getClassLoader().getResource("webapp/index.html");
-        if (index == null) return null;
-        String s = index.toExternalForm();
-        return s.substring(0, s.length() - "index.html".length());
-    }
-
-    /** The canned-query result cache, or null when it is off. */
-    ResultCache cache() { return canned.cache(); }
-
-    /** The page indexes of the canned queries (for tests). */
-    PageIndexes pageIndexes() { return canned.pageIndexes(); }
-
-    /** The materialised answers of the canned queries, or null when off (for tests). */
-    MaterialisedAnswers answers() { return canned.answers(); }
-
-    /** The materialised answers kept now (empty when off or none yet). */
-    public List<MaterialisedAnswers.Summary> materialised() {
-        MaterialisedAnswers a = canned.answers();
-        return a == null ? List.of() : a.kept();
-    }
-
-    /**
-     * Waits until the warm-up (page indexes, materialised answers, cache) has finished, at most
-     * {@code timeout}: for a benchmark that measures a warmed server.
-     *
-     * @return true when no warm-up runs
-     */
-    public boolean awaitWarm(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (warming.get() || warmAgain) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(50);
-        }
-        return true;
     }
 
     /** The port actually bound. */
@@ -343,19 +307,7 @@ public final class ScokgServer implements AutoCloseable {
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }
 
-    /**
-     * How long {@link #close} waits for a running warm-up to see that the server stops. It looks
-     * between queries and between pages of 1000 rows; one page index query may take longer (40 s
-     * for {@code mentions} at 100 MB).
-     */
-    static final Duration WARM_UP_STOP_WAIT = Duration.ofSeconds(60);
-
-    /**
-     * Stops serving, waits for a running warm-up to stop (it holds a read transaction, and TDB2
-     * cannot release a store with one open), deletes the materialised answers and releases the
-     * store. A warm-up still running after {@link #WARM_UP_STOP_WAIT} keeps the store: it is
-     * released with the process.
-     */
+    /** Stops serving and releases the store. */
     @Override
     public synchronized void close() {
         if (closed) return;
@@ -365,19 +317,7 @@ public final class ScokgServer implements AutoCloseable {
         try {
             fuseki.stop();
         } finally {
-            boolean warmUpStopped = true;
-            Thread t = warmer;
-            if (t != null) {
-                try {
-                    t.join(WARM_UP_STOP_WAIT.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                warmUpStopped = !t.isAlive();
-            }
-            canned.close();
-            if (warmUpStopped) TDBInternal.expel(dataset.asDatasetGraph());
-            else LOG.warn("the warm-up is still reading the store; it is released when the process ends");
+            store.close();
         }
     }
 }

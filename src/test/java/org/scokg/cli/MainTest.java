@@ -138,9 +138,9 @@ class MainTest {
         assertEquals(2, r.code());
         assertOneErrorLine(run("export", "--db", db.toString()));
         assertOneErrorLine(run());
-        CliRun gate = run("serve", "--db", db.toString(), "--port", "0", "--concurrent-pages", "-1");
-        assertOneErrorLine(gate);
-        assertTrue(gate.err().contains("--concurrent-pages must be between 0 and 10000"), gate.err());
+        CliRun rows = run("serve", "--db", db.toString(), "--port", "0", "--max-rows", "0");
+        assertOneErrorLine(rows);
+        assertTrue(rows.err().contains("--max-rows must be at least 1"), rows.err());
     }
 
     @Test void missingStoreIsOneLineAndNotCreated() {

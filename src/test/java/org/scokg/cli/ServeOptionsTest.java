@@ -17,18 +17,40 @@ class ServeOptionsTest {
     }
 
     @Test
-    void answersAreMaterialisedUnlessTurnedOff() {
-        ServerOptions byDefault = parse("--db", "store");
-        assertTrue(byDefault.materialise());
-        assertTrue(byDefault.warmCache(), "materialising is part of the warm-up");
-        assertFalse(parse("--db", "store", "--no-materialise").materialise());
-        assertEquals(Path.of("store"), byDefault.db());
+    void defaultsAreReadOnlyOnLoopback() {
+        ServerOptions o = parse("--db", "store");
+        assertEquals(Path.of("store"), o.db());
+        assertEquals("127.0.0.1", o.host());
+        assertEquals(3030, o.port());
+        assertEquals(30_000, o.queryTimeoutMillis());
+        assertEquals(ServerOptions.DEFAULT_MAX_ROWS, o.maxRows());
+        assertFalse(o.allowUpdate());
     }
 
     @Test
-    void noCacheLeavesMaterialisingOn() {
-        ServerOptions o = parse("--db", "store", "--no-cache");
-        assertEquals(0, o.cacheBytes());
-        assertTrue(o.materialise(), "materialised answers are not the result cache");
+    void limitsAndWriteAccess() {
+        ServerOptions o = parse("--db", "store", "--timeout", "1.5", "--max-rows", "7", "--allow-update", "--password-file", "users");
+        assertEquals(1500, o.queryTimeoutMillis());
+        assertEquals(7, o.maxRows());
+        assertTrue(o.allowUpdate());
+        assertEquals(Path.of("users"), o.passwordFile());
+    }
+
+    @Test
+    void badCombinationsAreOneLineErrors() {
+        assertThrows(Base.UserError.class, () -> parse("--db", "store", "--allow-update"));
+        assertThrows(Base.UserError.class, () -> parse("--db", "store", "--password-file", "users"));
+        assertThrows(Base.UserError.class, () -> parse("--db", "store", "--timeout", "0"));
+        assertThrows(Base.UserError.class, () -> parse("--db", "store", "--max-rows", "0"));
+    }
+
+    /** The options of the former result cache, page gate and materialised answers are gone. */
+    @Test
+    void removedOptionsAreUnknown() {
+        for (String gone : new String[] {"--no-cache", "--no-materialise", "--cache-mb=64", "--concurrent-pages=4"}) {
+            CliRun r = CliRun.run("serve", "--db", "store", gone);
+            assertEquals(2, r.code(), gone + ": " + r);
+            assertTrue(r.err().contains("Unknown option"), r.err());
+        }
     }
 }

@@ -36,14 +36,11 @@ class GazetteerWikidataTest {
     /**
      * Entities the corpus meets whose Wikidata id no public Wikidata-derived source at hand
      * confirmed (ontology/gazetteer.ttl gives an id only where it is certain). Searched: the
-     * city, region and country grammars of superhlx/gf-wikidata-tools (the China section of
-     * grammars/Cities.gf was not found), confirmordeny/supraverden dist/ALL_BODIES.md (617
-     * international bodies: none of these), and code, issue and web-page searches. Remove an
-     * entry when its link is added.
+     * city, region and country grammars of superhlx/gf-wikidata-tools, confirmordeny/supraverden
+     * data/general_list.yaml and dist/ALL_BODIES.md (617 international bodies: none of these),
+     * and code, issue and web-page searches. Remove an entry when its link is added.
      */
     static final Set<String> UNVERIFIED = Set.of(
-        // cities of China
-        "place/qingdao", "place/nanchang", "place/harbin", "place/karamay",
         // SCO bodies
         "org/sco-secretariat", "org/sco-rats", "org/sco-business-council", "org/sco-interbank-consortium",
         // SCO councils (organs of the SCO; Wikidata may have no item for them)

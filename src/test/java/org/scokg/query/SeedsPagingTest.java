@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
@@ -28,8 +27,9 @@ import org.scokg.store.ScokgStore;
 
 /**
  * The canned queries on the seeds store: the whole answer is byte for byte the answer of the
- * query as it was before the key-subquery shapes (src/test/resources/queries-before), and every
- * page is exactly the slice of the whole answer, with and without the queries' parameters.
+ * query as it was written before (src/test/resources/queries-before: grouped, with the same
+ * columns), and every page is exactly the slice of the whole answer, with and without the
+ * queries' parameters.
  */
 class SeedsPagingTest {
     @TempDir static Path dir;
@@ -92,12 +92,8 @@ class SeedsPagingTest {
     }
 
     static List<Map<String, RDFNode>> rows(CannedQuery q, Map<String, String> params, Page page) {
-        return rows(q, params, page, null);
-    }
-
-    static List<Map<String, RDFNode>> rows(CannedQuery q, Map<String, String> params, Page page, CannedQuery.Narrowing narrowing) {
         return Txn.calculateRead(ds, () -> {
-            try (QueryExecution qe = q.prepare(ds, params, page, 60_000, narrowing)) {
+            try (QueryExecution qe = q.prepare(ds, params, page, 60_000)) {
                 ResultSet rs = qe.execSelect();
                 List<Map<String, RDFNode>> rows = new ArrayList<>();
                 while (rs.hasNext()) {
@@ -130,78 +126,34 @@ class SeedsPagingTest {
 
     @Test
     void everyPageIsTheSliceOfTheWholeAnswer() {
-        everyPageIsTheSlice(false);
-    }
-
-    /**
-     * The same pages found through a {@link PageIndex} of each query that says
-     * {@code # @page keys ?var}: the key subquery reads only the rows with the page's values of
-     * the variable, and the page is still exactly the slice of the whole answer.
-     */
-    @Test
-    void everyPageFoundThroughThePageIndexIsTheSliceOfTheWholeAnswer() {
-        everyPageIsTheSlice(true);
-    }
-
-    private void everyPageIsTheSlice(boolean indexed) {
-        int keyed = 0, narrowed = 0;
         for (Object[] c : CASES) {
             String name = (String) c[0];
             @SuppressWarnings("unchecked") Map<String, String> params = (Map<String, String>) c[1];
             CannedQuery q = CannedQueries.builtIn().get(name);
-            if (q.pagesKeys()) keyed++;
-            CannedQuery.Narrowing index = null;
-            int indexRows = -1;
-            if (indexed) {
-                if (q.pageIndexVar() == null || q.bind(params).contains(q.pageIndexVar())) continue;
-                PageIndex pages = Txn.calculateRead(ds, () -> {
-                    try (QueryExecution qe = q.prepareKeyOrder(ds, q.bind(params))) {
-                        List<org.apache.jena.graph.Node> column = new ArrayList<>();
-                        qe.execSelect().forEachRemaining(s -> column.add(s.get(q.pageIndexVar().getVarName()).asNode()));
-                        return PageIndex.of(q.pageIndexVar(), column.iterator());
-                    }
-                });
-                index = new CannedQuery.Narrowing() {
-                    @Override public ContainsIndex index(org.apache.jena.graph.Node property) { return null; }
-                    @Override public PageIndex pageIndex(CannedQuery query, org.apache.jena.sparql.engine.binding.Binding values) { return pages; }
-                };
-                Query paged = q.query(new Page(pages.rows() / 2, 3), q.bind(params), index);
-                Query keys = ((org.apache.jena.sparql.syntax.ElementSubQuery) ((org.apache.jena.sparql.syntax.ElementGroup) paged.getQueryPattern()).get(0)).getQuery();
-                assertInstanceOf(org.apache.jena.sparql.syntax.ElementData.class,
-                    ((org.apache.jena.sparql.syntax.ElementGroup) keys.getQueryPattern()).get(0), name + " " + params + ": the key subquery narrowed");
-                narrowed++;
-                indexRows = pages.rows();
-            }
-            CannedQuery.Narrowing narrowing = index;
             List<Map<String, RDFNode>> all = rows(q, params, Page.ALL);
             int n = all.size();
             assertTrue(n >= 2, name + " " + params + ": " + n + " rows");
-            if (indexed) assertEquals(n, indexRows, name + " " + params + ": one key row per row of the answer");
             for (int size : new int[] {1, 7, 100}) {
                 if (size == 1 && n > 120) continue; // one row a page: the small answers only
                 List<Map<String, RDFNode>> pages = new ArrayList<>();
                 for (int offset = 0; offset <= n; offset += size) {
-                    List<Map<String, RDFNode>> page = rows(q, params, new Page(offset, size), narrowing);
+                    List<Map<String, RDFNode>> page = rows(q, params, new Page(offset, size));
                     assertEquals(all.subList(offset, Math.min(n, offset + size)), page,
                         name + " " + params + " offset=" + offset + " limit=" + size);
                     pages.addAll(page);
                 }
                 assertEquals(all, pages, name + " " + params + ": pages of " + size);
             }
-            assertEquals(all.subList(n / 2, n), rows(q, params, new Page(n / 2, Page.NO_LIMIT), narrowing), name + ": an offset without a limit");
-            assertEquals(List.of(), rows(q, params, new Page(0, 0), narrowing), name + ": limit=0");
-            assertEquals(List.of(), rows(q, params, new Page(n, 5), narrowing), name + ": past the end");
-            assertEquals(all.subList(n - 1, n), rows(q, params, new Page(n - 1, 1000), narrowing), name + ": the last row");
+            assertEquals(all.subList(n / 2, n), rows(q, params, new Page(n / 2, Page.NO_LIMIT)), name + ": an offset without a limit");
+            assertEquals(List.of(), rows(q, params, new Page(0, 0)), name + ": limit=0");
+            assertEquals(List.of(), rows(q, params, new Page(n, 5)), name + ": past the end");
+            assertEquals(all.subList(n - 1, n), rows(q, params, new Page(n - 1, 1000)), name + ": the last row");
         }
-        assertTrue(keyed >= 2, "queries paged by their keys among the cases: " + keyed);
-        // mentions, mentions?action, attendees and its two, documents and its one, meetings, presidency and its two, next-meeting
-        if (indexed) assertTrue(narrowed >= 12, "queries paged through a page index among the cases: " + narrowed);
     }
 
     /**
-     * A search by a whole canonical key also finds the documents whose key contains it (an
-     * implementation plan of a strategy), so an exact-key lookup cannot stand for the
-     * CONTAINS scan of agreement-trace without changing its answer.
+     * agreement-trace compares keys by containment: a search by a whole canonical key also finds
+     * the documents whose key contains it (an implementation plan of a strategy).
      */
     @Test
     void aWholeKeyAlsoFindsTheDocumentsWhoseKeyContainsIt() {
@@ -212,29 +164,5 @@ class SeedsPagingTest {
         assertTrue(keys.contains("上合组织2025年前发展战略"), keys.toString());
         assertTrue(keys.size() >= 2 && keys.stream().anyMatch(k -> k.length() > "上合组织2025年前发展战略".length()
             && k.contains("上合组织2025年前发展战略")), keys.toString());
-    }
-
-    /** The title search narrowed by an index of the canonical keys answers exactly what the scan answers. */
-    @Test
-    void aTitleSearchNarrowedByTheKeyIndexAnswersWhatTheScanAnswers() {
-        CannedQuery trace = CannedQueries.builtIn().get("agreement-trace");
-        assertNotNull(trace.contains(), "agreement-trace says # @contains");
-        ContainsIndex keys = Txn.calculateRead(ds, () -> ContainsIndex.build(ds, trace.contains().property()));
-        assertTrue(keys.size() > 100, "the canonical keys of the seeds: " + keys.size());
-        // A whole key that other keys contain, a part of many, the traditional script, nothing.
-        for (String title : List.of("上合组织2025年前发展战略", "上海合作组织", "國際道路運輸", "不存在的协定名称")) {
-            Map<String, String> params = Map.of("title", title);
-            String narrowed = Txn.calculateRead(ds, () -> {
-                Query q = trace.narrowed(trace.query(Page.ALL), trace.bind(params), p -> keys);
-                assertInstanceOf(org.apache.jena.sparql.syntax.ElementData.class,
-                    ((org.apache.jena.sparql.syntax.ElementGroup) q.getQueryPattern()).get(0), title + ": narrowed");
-                try (QueryExecution qe = trace.prepare(ds, params, Page.ALL, 60_000, p -> keys)) {
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    ResultSetFormatter.outputAsJSON(out, qe.execSelect());
-                    return out.toString(StandardCharsets.UTF_8);
-                }
-            });
-            assertEquals(json(trace, params), narrowed, title);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.scokg.serve;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -204,7 +203,7 @@ class LinkedDataSeedsTest {
     @ParameterizedTest
     @ValueSource(strings = {"turtle", "trig", "nquads"})
     void exportParsesWithRapper(String syntax) throws Exception {
-        requireOrSkip(onPath("rapper"), "rapper (Debian raptor2-utils) is not installed; skipping the independent-parser check");
+        ServeFixtures.requireOrSkip(ServeFixtures.onPath("rapper") != null, "rapper (Debian raptor2-utils) is not installed; skipping the independent-parser check");
         ExportFormat f = switch (syntax) { case "turtle" -> ExportFormat.TTL; case "trig" -> ExportFormat.TRIG; default -> ExportFormat.NQ; };
         Path file = dir.resolve("export." + f.name().toLowerCase());
         Files.write(file, exports.get(f));
@@ -230,8 +229,9 @@ class LinkedDataSeedsTest {
 
     @Test
     void landingPageInHeadlessChromium() throws Exception {
-        String chromium = onPath("chromium") ? "chromium" : onPath("chromium-browser") ? "chromium-browser" : null;
-        requireOrSkip(chromium != null, "chromium is not installed; skipping the browser test");
+        Path found = ServeFixtures.onPath("chromium", "chromium-browser");
+        ServeFixtures.requireOrSkip(found != null, "chromium is not installed; skipping the browser test");
+        String chromium = found.toString();
         for (String search : List.of("guo ji dao lu yun shu bian li hua", VARIANT)) {
             String dom = dumpDom(chromium, root + "/?title=" + q(search));
             assertTrue(dom.contains("<svg") && dom.contains("timeline"), search + ": no timeline\n" + abbreviate(dom));
@@ -255,22 +255,4 @@ class LinkedDataSeedsTest {
     }
 
     static String abbreviate(String s) { return s.length() > 2000 ? s.substring(0, 2000) + "…" : s; }
-
-    static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String d : path.split(java.io.File.pathSeparator))
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) return true;
-        return false;
-    }
-
-    /**
-     * On a developer machine a missing tool skips the test; under CI (CI=true, where
-     * .ci/run installs the tools) it fails, so that CI can never pass without running it.
-     */
-    static void requireOrSkip(boolean present, String message) {
-        if ("true".equalsIgnoreCase(System.getenv("CI")))
-            org.junit.jupiter.api.Assertions.assertTrue(present, message.replace("skipping", "CI requires"));
-        else assumeTrue(present, message);
-    }
 }

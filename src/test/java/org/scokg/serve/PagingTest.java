@@ -50,11 +50,6 @@ class PagingTest {
             # @param p iri  only this predicate (optional)
             SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o
             """,
-            "triples-by-subject", """
-            # Every triple, paged by its keys and found through a page index of the subjects.
-            # @page keys ?s
-            SELECT ?s ?p ?o WHERE { { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } } } ORDER BY ?p ?s ?o
-            """,
             "first-meetings", """
             # The first meeting: the query has its own LIMIT.
             """ + PREFIXES + """
@@ -98,8 +93,6 @@ class PagingTest {
         return m.group(1);
     }
 
-    static String cache(HttpResponse<?> r) { return r.headers().firstValue(CannedQueryHandler.CACHE_HEADER).orElse(null); }
-
     @Test
     void followingNextLinksGivesTheWholeAnswerInOrder() throws Exception {
         ScokgServer s = servers.start(options());
@@ -127,51 +120,6 @@ class PagingTest {
         }
     }
 
-    /**
-     * A query with '# @page keys ?s': the server builds the index with the first page and finds
-     * every later page through it; the pages are still the slices of the whole answer (ordered by
-     * predicate first, so a subject's triples are spread through the answer).
-     */
-    @Test
-    void pagesFoundThroughThePageIndexAreTheSlices() throws Exception {
-        ScokgServer s = servers.start(options().withCacheBytes(0));
-        List<String> all = lines(get(s, "/scokg/query/triples-by-subject"));
-        assertEquals(lines(get(s, "/scokg/query/triples")).size(), all.size());
-        assertEquals(0, s.pageIndexes().builds(), "the whole answer needs no index");
-        for (int size : new int[] {1, 5, 13}) {
-            List<String> paged = new ArrayList<>();
-            for (String path = "/scokg/query/triples-by-subject?limit=" + size; path != null; ) {
-                HttpResponse<String> r = get(s, path);
-                paged.addAll(lines(r));
-                path = next(r);
-            }
-            assertEquals(all, paged, "pages of " + size);
-        }
-        assertEquals(1, s.pageIndexes().builds(), "one index for every page of this state of the data");
-    }
-
-    @Test
-    void warmingBuildsThePageIndexesInTheBackground() throws Exception {
-        ScokgServer s = servers.start(options().withWarmCache(true));
-        assertEquals(200, get(s, "/$/ping").statusCode());
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
-        assertEquals(1, s.pageIndexes().builds(), "triples-by-subject's, without any request");
-        assertEquals(3, lines(get(s, "/scokg/query/triples-by-subject?limit=3&offset=4")).size());
-        assertEquals(1, s.pageIndexes().builds());
-    }
-
-    /** Without a result cache the page indexes are still built in the background: they are not answers. */
-    @Test
-    void warmingWithoutACacheStillBuildsThePageIndexes() throws Exception {
-        ScokgServer s = servers.start(options().withCacheBytes(0).withWarmCache(true));
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
-        assertEquals(1, s.pageIndexes().builds(), "triples-by-subject's, without any request");
-        HttpResponse<String> page = get(s, "/scokg/query/triples-by-subject?limit=3&offset=4");
-        assertEquals(3, lines(page).size());
-        assertTrue(page.headers().firstValue(CannedQueryHandler.CACHE_HEADER).isEmpty(), "no cache, no cache status");
-        assertEquals(1, s.pageIndexes().builds());
-    }
-
     /** Adds {@code <urn:x:s> <urn:x:p> "o"} through the server's SPARQL Update endpoint (as the password file's editor). */
     void insertATriple(ScokgServer s) throws Exception {
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("editor:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -182,95 +130,26 @@ class PagingTest {
         assertTrue(code == 200 || code == 204, "update: " + code);
     }
 
-    /** A write through Fuseki changes the data: the server warms again and builds the new state's index without a page asked. */
-    @Test
-    void aWriteThroughFusekiBuildsTheNewStatesIndexInTheBackground() throws Exception {
-        ScokgServer s = servers.start(options().withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
-        assertEquals(1, s.pageIndexes().builds());
-        insertATriple(s);
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 2; i++) Thread.sleep(50);
-        assertEquals(2, s.pageIndexes().builds(), "the new state's index, without any page asked");
-        List<String> page = lines(get(s, "/scokg/query/triples-by-subject?limit=100000&offset=1"));
-        assertTrue(page.stream().anyMatch(l -> l.contains("urn:x:s")), page.toString());
-        assertEquals(2, s.pageIndexes().builds(), "the page used it");
-    }
-
-    /** Waits until the warm-up of {@code s} has kept {@code n} materialised answers. */
-    static void awaitMaterialised(ScokgServer s, long n) throws InterruptedException {
-        for (int i = 0; i < 400 && s.answers().builds() < n; i++) Thread.sleep(50);
-        assertEquals(n, s.answers().builds(), "materialised answers kept");
-    }
-
     /**
-     * The warm-up materialises triples-by-subject's whole answer (it has a page index and no
-     * parameter); then every page, the unpaged answer and the bound on rows are read from its file,
-     * and give what a server that computes them gives, body, Link and row-limit header alike.
+     * Pages are slices of the answer the server keeps until the data changes: a write through
+     * Fuseki is seen by the next request, paged or not, and the pages of the new answer are its slices.
      */
     @Test
-    void materialisedPagesAreTheComputedPages() throws Exception {
-        ScokgServer computed = servers.start(options().withCacheBytes(0).withMaxRows(20));
-        ScokgServer kept = servers.start(options().withCacheBytes(0).withMaxRows(20).withWarmCache(true));
-        awaitMaterialised(kept, 1);
-        List<String> asked = new ArrayList<>(List.of("", "?limit=0", "?offset=3", "?limit=25&offset=0", "?limit=1000&offset=7"));
-        int total = 0;
-        for (String path = "/scokg/query/triples-by-subject?limit=20"; path != null; ) {
-            HttpResponse<String> r = get(computed, path);
-            total += lines(r).size();
+    void aWriteThroughFusekiIsSeenAtOnce() throws Exception {
+        ScokgServer s = servers.start(options().withUpdates(ServeFixtures.passwordFile(tmp)));
+        List<String> before = lines(get(s, "/scokg/query/triples"));
+        assertEquals(before.subList(2, 5), lines(get(s, "/scokg/query/triples?limit=3&offset=2")));
+        insertATriple(s);
+        List<String> after = lines(get(s, "/scokg/query/triples"));
+        assertEquals(before.size() + 1, after.size());
+        assertTrue(after.stream().anyMatch(l -> l.contains("urn:x:s")), after.toString());
+        List<String> paged = new ArrayList<>();
+        for (String path = "/scokg/query/triples?limit=4"; path != null; ) {
+            HttpResponse<String> r = get(s, path);
+            paged.addAll(lines(r));
             path = next(r);
         }
-        assertTrue(total > 40, "the sample store has " + total + " triples");
-        for (int size : new int[] {1, 6, 20})
-            for (int offset = 0; offset <= total + 1; offset += 5) asked.add("?limit=" + size + "&offset=" + offset);
-        long reads = kept.answers().reads();
-        for (String query : asked) {
-            HttpResponse<String> c = get(computed, "/scokg/query/triples-by-subject" + query);
-            HttpResponse<String> k = get(kept, "/scokg/query/triples-by-subject" + query);
-            assertEquals(c.body(), k.body(), query);
-            assertEquals(next(c), next(k), query);
-            assertEquals(c.headers().firstValue(ResultLimitFilter.HEADER), k.headers().firstValue(ResultLimitFilter.HEADER), query);
-        }
-        assertEquals(asked.size(), kept.answers().reads() - reads, "every request was read from the file");
-        assertEquals(0, computed.answers().builds(), "no warm-up, nothing materialised");
-    }
-
-    /** Off with --no-materialise: the warm-up builds the page index only. */
-    @Test
-    void materialisingCanBeTurnedOff() throws Exception {
-        ScokgServer s = servers.start(options().withWarmCache(true).withMaterialise(false));
-        for (int i = 0; i < 200 && s.pageIndexes().builds() < 1; i++) Thread.sleep(50);
-        assertTrue(s.awaitWarm(Duration.ofSeconds(20)));
-        assertNull(s.answers());
-        assertEquals(3, lines(get(s, "/scokg/query/triples-by-subject?limit=3&offset=4")).size());
-    }
-
-    /**
-     * A write changes the data: pages are computed from the new state at once (never read from the
-     * old state's file), the warm-up materialises the new state, and the old file is deleted; so is
-     * the new one when the server stops.
-     */
-    @Test
-    void aWriteIsSeenAtOnceAndTheNewStateIsMaterialised() throws Exception {
-        ScokgServer s = servers.start(options().withCacheBytes(0).withWarmCache(true).withUpdates(ServeFixtures.passwordFile(tmp)));
-        awaitMaterialised(s, 1);
-        Path dir = s.answers().directory();
-        assertEquals(1, fileCount(dir));
-        insertATriple(s);
-        List<String> page = lines(get(s, "/scokg/query/triples-by-subject?limit=1000"));
-        assertTrue(page.stream().anyMatch(l -> l.contains("urn:x:s")), "the new state, materialised or not: " + page);
-        awaitMaterialised(s, 2);
-        long reads = s.answers().reads();
-        assertEquals(page, lines(get(s, "/scokg/query/triples-by-subject?limit=1000")));
-        assertEquals(reads + 1, s.answers().reads(), "read from the new state's file");
-        assertEquals(1, fileCount(dir), "the old state's file is deleted");
-        s.close();
-        assertFalse(Files.exists(dir), "stopping deletes the files and their directory");
-    }
-
-    static long fileCount(Path dir) throws java.io.IOException {
-        try (var files = Files.list(dir)) {
-            return files.count();
-        }
+        assertEquals(after, paged);
     }
 
     @Test
@@ -322,27 +201,7 @@ class PagingTest {
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), q);
             assertEquals(1, r.body().strip().lines().count(), r.body());
             assertTrue(r.body().contains("limit") || r.body().contains("offset"), r.body());
-            assertNull(cache(r), "refused before the cache is consulted");
         }
-    }
-
-    @Test
-    void thePageIsPartOfTheCacheKey() throws Exception {
-        ScokgServer s = servers.start(options());
-        HttpResponse<String> first = get(s, "/scokg/query/triples?limit=2");
-        assertEquals("miss", cache(first));
-        assertEquals("hit", cache(get(s, "/scokg/query/triples?limit=2")));
-        assertEquals("hit", cache(get(s, "/scokg/query/triples?limit=002&offset=0")), "the same page, written otherwise");
-        HttpResponse<String> second = get(s, "/scokg/query/triples?limit=2&offset=2");
-        assertEquals("miss", cache(second), "another page is another answer");
-        assertNotEquals(lines(first), lines(second));
-        assertEquals("hit", cache(get(s, "/scokg/query/triples?offset=2&limit=2")));
-        assertEquals("/scokg/query/triples?limit=2&offset=4", next(get(s, "/scokg/query/triples?offset=2&limit=2")),
-            "a hit has its next link too");
-        HttpResponse<String> whole = get(s, "/scokg/query/triples");
-        assertEquals("miss", cache(whole), "the whole answer is not a page");
-        assertNull(next(whole));
-        assertEquals("hit", cache(get(s, "/scokg/query/triples?offset=0")), "offset=0 alone is the whole answer");
     }
 
     @Test
@@ -350,17 +209,17 @@ class PagingTest {
         ScokgServer s = servers.start(options().withMaxRows(3));
         HttpResponse<String> whole = get(s, "/scokg/query/triples");
         assertEquals(3, lines(whole).size());
-        assertEquals("3; truncated", whole.headers().firstValue(ResultLimitFilter.HEADER).orElse(null));
+        assertEquals("3; truncated", whole.headers().firstValue(CannedQueryService.LIMIT_HEADER).orElse(null));
         assertNull(next(whole), "the unpaged answer is as before");
 
         HttpResponse<String> big = get(s, "/scokg/query/triples?limit=10");
         assertEquals(lines(whole), lines(big));
-        assertEquals("3; truncated", big.headers().firstValue(ResultLimitFilter.HEADER).orElse(null));
+        assertEquals("3; truncated", big.headers().firstValue(CannedQueryService.LIMIT_HEADER).orElse(null));
         assertEquals("/scokg/query/triples?limit=10&offset=3", next(big), "the next page starts after the rows sent");
 
         HttpResponse<String> small = get(s, "/scokg/query/triples?limit=2&offset=1");
         assertEquals(lines(whole).subList(1, 3), lines(small));
-        assertTrue(small.headers().firstValue(ResultLimitFilter.HEADER).isEmpty(), "the page asked for is not cut");
+        assertTrue(small.headers().firstValue(CannedQueryService.LIMIT_HEADER).isEmpty(), "the page asked for is not cut");
         assertEquals("/scokg/query/triples?limit=2&offset=3", next(small));
     }
 

@@ -1,30 +1,34 @@
 package org.scokg.serve;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
-import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.scokg.query.CannedQueries;
+import org.scokg.store.ScokgStore;
+import org.scokg.store.StoreException;
 
-/** The serve tests' shared set-up: the sample store, an editor's password file, servers closed after each test. */
+/** The serve tests' shared set-up: the sample store, an editor's password file, servers closed after each test, tools on the PATH. */
 final class ServeFixtures {
     private ServeFixtures() {}
 
     static final String SAMPLE = "src/test/resources/fixtures/serve-sample.trig";
 
-    /** A TDB2 store at {@code dir/tdb2} holding the sample graph; returns its directory. */
-    static Path sampleStore(Path dir) {
+    /** A TDB2 store at {@code dir/tdb2} holding the sample graph, closed; returns its directory. */
+    static Path sampleStore(Path dir) throws StoreException {
         Path db = dir.resolve("tdb2");
-        Dataset ds = TDB2Factory.connectDataset(db.toString());
-        Txn.executeWrite(ds, () -> RDFDataMgr.read(ds, SAMPLE));
+        try (ScokgStore store = ScokgStore.open(db)) {
+            Txn.executeWrite(store.dataset(), () -> RDFDataMgr.read(store.dataset(), SAMPLE));
+        }
         return db;
     }
 
@@ -38,6 +42,25 @@ final class ServeFixtures {
     /** A password file at {@code dir/passwords} for the user editor, password s3cret. */
     static Path passwordFile(Path dir) throws IOException {
         return Files.writeString(dir.resolve("passwords"), "editor: s3cret\n");
+    }
+
+    /** The first of {@code tools} found on the PATH, or null. */
+    static Path onPath(String... tools) {
+        String path = System.getenv("PATH");
+        if (path == null) return null;
+        for (String tool : tools)
+            for (String d : path.split(java.io.File.pathSeparator))
+                if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) return Path.of(d, tool);
+        return null;
+    }
+
+    /**
+     * On a developer machine a missing tool skips the test; under CI (CI=true, where
+     * .ci/run installs the tools) it fails, so that CI can never pass without running it.
+     */
+    static void requireOrSkip(boolean present, String message) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.assertTrue(present, message.replace("skipping", "CI requires"));
+        else assumeTrue(present, message);
     }
 
     /** The servers a test starts, closed after it: {@code @RegisterExtension final Servers servers = new Servers();}. */

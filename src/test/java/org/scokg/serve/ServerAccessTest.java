@@ -19,8 +19,6 @@ import java.util.List;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,7 +37,6 @@ class ServerAccessTest {
     @BeforeEach
     void setUp() throws Exception {
         db = ServeFixtures.sampleStore(tmp);
-        TDBInternal.expel(TDB2Factory.connectDataset(db.toString()).asDatasetGraph());
         passwords = ServeFixtures.passwordFile(tmp);
     }
 
@@ -142,17 +139,17 @@ class ServerAccessTest {
         HttpResponse<String> r = query(s, "SELECT * WHERE { ?s ?p ?o }");
         assertEquals(200, r.statusCode());
         assertEquals(3, rows(r.body()).size());
-        assertEquals("3", r.headers().firstValue(ResultLimitFilter.HEADER).orElse(null));
+        assertEquals("3", r.headers().firstValue(CannedQueryService.LIMIT_HEADER).orElse(null));
         HttpResponse<String> post = send(s, "POST", "/scokg/sparql", "application/sparql-query", "SELECT * WHERE { ?s ?p ?o } LIMIT 100", null, null);
         assertEquals(200, post.statusCode(), post.body());
         assertEquals(3, rows(post.body()).size());
         HttpResponse<String> small = query(s, "SELECT * WHERE { ?s ?p ?o } LIMIT 2");
         assertEquals(2, rows(small.body()).size());
-        assertTrue(small.headers().firstValue(ResultLimitFilter.HEADER).isEmpty());
+        assertTrue(small.headers().firstValue(CannedQueryService.LIMIT_HEADER).isEmpty());
         HttpResponse<String> canned = send(s, "GET", "/scokg/query/all?format=csv", null, null, null, null);
         assertEquals(200, canned.statusCode());
         assertEquals(4, canned.body().strip().lines().count(), canned.body());
-        assertEquals("3; truncated", canned.headers().firstValue(ResultLimitFilter.HEADER).orElse(null));
+        assertEquals("3; truncated", canned.headers().firstValue(CannedQueryService.LIMIT_HEADER).orElse(null));
     }
 
     @Test
