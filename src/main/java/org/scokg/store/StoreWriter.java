@@ -70,10 +70,11 @@ import static org.scokg.store.ScokgStore.oneLine;
  *     those of the source graphs it left alone, which are read with one SPARQL query; and the
  *     VoID/DCAT description ({@link DatasetDescription}), which a build writes and later loads
  *     keep up to date.</li>
- * <li>Jena's phased and parallel bulk loaders ({@code LoaderFactory}) are not used: they
- *     keep other transactions out while they load and commit index by index, and they did not
- *     pay on 2 cores: the 1.7 million quads of the generated 10 MB corpus took 28 s with
- *     Jena's basic loader (what a transaction does), 65 s phased and 63 s parallel.</li>
+ * <li>Jena's phased and parallel bulk loaders ({@code LoaderFactory}) are not used, although
+ *     they fill a fresh store faster (the 1.46 million quads of the generated 10 MB corpus:
+ *     22-24 s, against 38 s for a load here, on 2 cores): each of their index writers commits
+ *     on its own, so a kill in between leaves indexes that disagree, and they keep readers
+ *     out while they load.</li>
  * <li>TDB2 never overwrites a block in place, so the files grow by what a write removes and
  *     rewrites. A build writes only the difference between each graph and its new content;
  *     a write that removed at least half as many quads as the store keeps ends with a
@@ -155,7 +156,7 @@ final class StoreWriter {
      */
     ScokgStore.LoadSummary load(List<Path> files) throws StoreException {
         if (files == null || files.isEmpty()) throw new IllegalArgumentException("no files to load");
-        Map<Path, Lang> syntax = syntaxes(files);
+        Map<Path, Lang> syntax = syntaxes(files, null);
         List<String> graphs = new ArrayList<>();
         long[] loaded = {0};
         say.accept("writing to " + store.directory() + " as the files are parsed (one transaction)");
@@ -195,7 +196,7 @@ final class StoreWriter {
             throw new StoreException(dir + ": cannot list (" + e.getMessage() + ")", e);
         }
         if (parts.isEmpty()) throw new StoreException(dir + ": no part-* files");
-        Map<Path, Lang> syntax = syntaxes(parts);
+        Map<Path, Lang> syntax = syntaxes(parts, Lang.NQUADS);
         List<String> warnings = new ArrayList<>(), processed = new ArrayList<>();
         long[] quads = {0};
         Map<Node, Graph> packaged = packagedGraphs(warnings);
@@ -396,8 +397,12 @@ final class StoreWriter {
 
     // ------------------------------------------------------------------ files
 
-    /** The RDF syntax of each file, from its name; fails on the first that cannot be read or told. */
-    private static Map<Path, Lang> syntaxes(List<Path> files) throws StoreException {
+    /**
+     * The RDF syntax of each file: {@code known}, or else from its name; fails on the first
+     * that cannot be read or told. (A Spark job names its partitions {@code part-00000.gz} or
+     * {@code part-00000.nq.gz}: they are N-Quads whatever their name.)
+     */
+    private static Map<Path, Lang> syntaxes(List<Path> files, Lang known) throws StoreException {
         Map<Path, Lang> out = new LinkedHashMap<>();
         for (Path f : files) {
             Objects.requireNonNull(f, "file");
@@ -405,7 +410,7 @@ final class StoreWriter {
             if (!Files.isReadable(f)) throw new StoreException(f + ": permission denied");
             String name = f.getFileName().toString();
             String bare = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-            Lang lang = RDFLanguages.filenameToLang(bare);
+            Lang lang = known != null ? known : RDFLanguages.filenameToLang(bare);
             if (lang == null)
                 throw new StoreException(f + ": cannot tell the RDF syntax from the file name (use .trig, .nq, .ttl, .nt, .jsonld or .rdf, optionally .gz)");
             out.put(f, lang);
