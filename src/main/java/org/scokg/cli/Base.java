@@ -28,6 +28,8 @@ abstract class Base implements Callable<Integer> {
         if (usage != null) return Main.reportUsage(spec, usage, err(), debug());
         try {
             return run();
+        } catch (CommandLine.ParameterException e) {
+            return Main.reportUsage(spec, e, err(), debug());
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             Main.reportError(err(), e, debug());
             return 1;

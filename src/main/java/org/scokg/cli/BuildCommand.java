@@ -7,13 +7,15 @@ import org.scokg.store.ScokgStore;
 import org.scokg.text.SourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 
 @Command(modelTransformer = Main.CollectErrors.class, name = "build", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Extract the inputs, load them with the ontology and gazetteer into the store, validate with SHACL,",
                    "and print a summary. Each source's graph is replaced. Documents are written as they are extracted,",
                    "in one transaction (a failure or a kill leaves the previous store). Exits non-zero only when no",
-                   "document could be used or the store could not be written."})
+                   "document could be used or the store could not be written.",
+                   "With --from-nquads DIR instead of inputs: the same from the N-Quads partitions of a Spark job",
+                   "(DIR/part-*.nq.gz and DIR/_SUCCESS, as spark-extract writes them)."})
 final class BuildCommand extends Base {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "The TDB2 store directory (created if missing).")
     Path db;
@@ -21,12 +23,24 @@ final class BuildCommand extends Base {
     @Option(names = "--prune", description = "Also remove the source graphs of documents not in this build.")
     boolean prune;
 
+    @Option(names = "--from-nquads", paramLabel = "DIR",
+        description = "Build from the N-Quads partitions in DIR (part-*, with _SUCCESS) instead of extracting inputs.")
+    Path fromNQuads;
+
     @picocli.CommandLine.Mixin
     SourceInputs sources;
 
     @Override
     int run() throws Exception {
-        return build(this, db, sources.inputs, prune, sources.reader()) ? 0 : 1;
+        if (fromNQuads == null) return build(this, db, sources.required(spec), prune, sources.reader()) ? 0 : 1;
+        if (sources.inputs != null && !sources.inputs.isEmpty())
+            throw new ParameterException(spec.commandLine(), "give either INPUT... or --from-nquads DIR, not both");
+        ScokgStore.BuildSummary s;
+        try (ScokgStore store = ScokgStore.open(db)) {
+            s = store.buildFromNQuads(fromNQuads, prune, this::progress);
+        }
+        report(this, s);
+        return 0;
     }
 
     /** Builds and prints the summary; true when something usable was produced. */

@@ -3,10 +3,10 @@ package org.scokg.cli;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.scokg.extract.ExtractedDocument;
+import org.apache.jena.riot.Lang;
+import org.scokg.pipeline.ExtractedDocument;
+import org.scokg.pipeline.SourceBatch;
 import org.scokg.store.ExportFormat;
-import org.scokg.store.ScokgStore;
-import org.scokg.store.SourceBatch;
 import org.scokg.text.SourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +30,11 @@ final class ExtractCommand extends Base {
     int run() throws Exception {
         ExportFormat f = format(format);
         if (f != ExportFormat.TRIG && f != ExportFormat.NQ) throw fail("extract writes trig or nq, not " + format);
-        SourceBatch.Run run = SourceBatch.run(sources.inputs, sources.reader(), this::progress);
+        SourceBatch.Run run = SourceBatch.run(sources.required(spec), sources.reader(), this::progress);
         List<ExtractedDocument> docs = run.processed().stream().map(SourceBatch.Result::document).toList();
         if (docs.isEmpty())
             throw fail("nothing extracted: " + run.failed().size() + " input(s) failed, " + run.skipped().size() + " skipped");
-        emit(outFile, out -> ScokgStore.writeDocuments(docs, f, out));
+        emit(outFile, out -> ExtractedDocument.write(docs, f == ExportFormat.TRIG ? Lang.TRIG : Lang.NQUADS, out));
         progress("extract: " + docs.size() + " document(s), " + run.skipped().size() + " skipped, " + run.failed().size() + " failed");
         return 0;
     }

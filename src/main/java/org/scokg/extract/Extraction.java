@@ -1,12 +1,10 @@
 package org.scokg.extract;
 
-import org.scokg.model.Iris;
-import org.scokg.model.RdfMapper;
 import org.scokg.text.SourceText;
 
 /**
- * The one door into extraction: a decoded source text in, its named graph out.
- * Thread-safe; the rules and the gazetteer are read on first use (again
+ * The one door into extraction: a decoded source text in, its facts out (the model,
+ * {@code org.scokg.model.RdfMapper}, writes them as RDF). Thread-safe; the rules and the gazetteer are read on first use (again
  * when the resource base changes).
  */
 public final class Extraction {
@@ -43,11 +41,5 @@ public final class Extraction {
     /** Extracts the facts of one document, before they become RDF. */
     public static Facts.Document facts(SourceText source) {
         return extractor().extract(source);
-    }
-
-    /** Extracts one document into the named graph {@code Iris.graph(fileName)}. */
-    public static ExtractedDocument extract(SourceText source) {
-        Facts.Document d = facts(source);
-        return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), RdfMapper.toModel(d), d.warnings());
     }
 }

@@ -40,6 +40,7 @@ public final class RdfMapper {
         Resource activity = m.createResource(Iris.extraction(d.fileName()))
             .addProperty(RDF.type, Sco.ExtractionActivity)
             .addProperty(Sco.used, src)
+            .addLiteral(Sco.titleKeyVersion, m.createTypedLiteral(java.math.BigInteger.valueOf(DocumentIris.KEY_VERSION)))
             .addProperty(Sco.wasAssociatedWith, m.createResource(Iris.agent())
                 .addProperty(RDF.type, Sco.ProvSoftwareAgent).addProperty(RDFS.label, "scokg", "en"));
         if (d.closingDate() != null) src.addLiteral(Sco.dctDate, date(m, d.closingDate()));
@@ -165,7 +166,7 @@ public final class RdfMapper {
     }
 
     private static Resource document(Model m, Mention x) {
-        Resource doc = m.createResource(Iris.document(Slugs.documentSlug(x.key())))
+        Resource doc = m.createResource(DocumentIris.of(x.key()))
             .addProperty(RDF.type, Sco.Document)
             .addProperty(Sco.canonicalKey, x.key())
             .addProperty(Sco.altLabel, x.surface(), "zh")

@@ -58,6 +58,7 @@ public final class Sco {
     // --- sco properties
     public static final Property fileName = prop("fileName");
     public static final Property characterCount = prop("characterCount");
+    public static final Property titleKeyVersion = prop("titleKeyVersion");
     public static final Property reports = prop("reports");
     public static final Property council = prop("council");
     public static final Property ordinal = prop("ordinal");

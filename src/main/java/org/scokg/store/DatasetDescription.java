@@ -7,20 +7,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -30,9 +31,9 @@ import org.scokg.model.Sco;
 
 /**
  * The VoID + DCAT description of the dataset, with statistics, kept in the graph
- * {@link #GRAPH} and recomputed in the write transaction of every build: triples (quads
- * over every other graph), entities per class ({@code void:classPartition}), the source
- * texts ({@code dct:source}), the licence of the data (CC BY 4.0), the time of the build
+ * {@link #GRAPH} and recomputed in the write transaction of every build (and of every load
+ * once a build wrote it), by SPARQL over the store: triples (quads over every other graph),
+ * entities per class ({@code void:classPartition}), the source texts ({@code dct:source}), the licence of the data (CC BY 4.0), the time of the build
  * ({@code dct:modified}), the SPARQL endpoint and a few example resources.
  *
  * <p>The endpoint, landing page and resource IRIs are under the {@code scheme://authority}
@@ -66,70 +67,38 @@ public final class DatasetDescription {
                          List<Node> sources, List<Node> meetings, List<Node> documents, List<Node> persons, Set<Node> present) {}
 
     /**
-     * Computes the description of {@code dsg}, ignoring the graph {@link #GRAPH} itself. On
-     * a TDB2 store the statistics come from one pass over its subject index, in memory
-     * bounded by the number of classes and documents (not by the number of subjects).
+     * Computes the description of the named graphs of {@code ds} with a few SPARQL queries.
+     * Call inside a transaction, when {@code ds} holds no description (it would count itself).
      */
-    public static Graph compute(DatasetGraph dsg, OffsetDateTime when) {
-        Node voidGraph = NodeFactory.createURI(GRAPH);
-        SubjectScan scan = SubjectScan.of(dsg);
-        return describe(scan != null && scan.emptyGraph(voidGraph) ? scanned(scan) : iterated(dsg, voidGraph), when);
+    public static Graph compute(Dataset ds, OffsetDateTime when) {
+        String graphs = "GRAPH ?g { %s }";
+        String typed = graphs.formatted("?s a ?c") + " FILTER(isIRI(?c))";
+        Map<Node, Long> perClass = new HashMap<>();
+        select(ds, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { " + typed + " } GROUP BY ?c",
+            row -> perClass.put(row.get("c").asNode(), row.getLiteral("n").getLong()));
+        Set<Node> present = new HashSet<>();
+        select(ds, "SELECT DISTINCT ?s WHERE { VALUES ?s { " + examples().stream().map(n -> "<" + n.getURI() + ">").collect(Collectors.joining(" "))
+            + " } " + graphs.formatted("?s ?p ?o") + " }", row -> present.add(row.get("s").asNode()));
+        return describe(new Stats(
+            ScokgStore.count(ds, "SELECT (COUNT(*) AS ?n) WHERE { " + graphs.formatted("?s ?p ?o") + " }"),
+            ScokgStore.count(ds, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { " + typed + " }"),
+            ScokgStore.count(ds, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { " + graphs.formatted("?s ?p ?o") + " }"),
+            perClass, instances(ds, Sco.SourceText, -1), instances(ds, Sco.Meeting, 2), instances(ds, Sco.Document, 1),
+            instances(ds, Sco.Person, 1), present), when);
     }
 
-    /** As {@link #compute}, always by iterating every quad (the reference for the TDB2 scan; tests). */
-    static Graph computeByIteration(DatasetGraph dsg, OffsetDateTime when) {
-        return describe(iterated(dsg, NodeFactory.createURI(GRAPH)), when);
+    /** The first {@code limit} instances of {@code type} named by an IRI, in IRI order (all when limit < 0). */
+    private static List<Node> instances(Dataset ds, Resource type, int limit) {
+        List<Node> out = new ArrayList<>();
+        select(ds, "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a <" + type.getURI() + "> } FILTER(isIRI(?s)) }"
+            + " ORDER BY STR(?s)" + (limit < 0 ? "" : " LIMIT " + limit), row -> out.add(row.get("s").asNode()));
+        return out;
     }
 
-    /** The statistics by iterating every quad (any dataset); memory grows with the number of subjects. */
-    private static Stats iterated(DatasetGraph dsg, Node voidGraph) {
-        long triples = 0;
-        Map<Node, Set<Node>> byClass = new HashMap<>();
-        Set<Node> subjects = new HashSet<>();
-        Iterator<Quad> it = dsg.find();
-        while (it.hasNext()) {
-            Quad q = it.next();
-            if (q.getGraph().equals(voidGraph)) continue;
-            triples++;
-            subjects.add(q.getSubject());
-            if (q.getPredicate().equals(RDF.Nodes.type) && q.getObject().isURI())
-                byClass.computeIfAbsent(q.getObject(), k -> new HashSet<>()).add(q.getSubject());
+    private static void select(Dataset ds, String query, java.util.function.Consumer<QuerySolution> row) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+            qe.execSelect().forEachRemaining(row);
         }
-        Set<Node> typed = new HashSet<>();
-        byClass.values().forEach(typed::addAll);
-        Map<Node, Long> counts = new HashMap<>();
-        byClass.forEach((c, set) -> counts.put(c, (long) set.size()));
-        Set<Node> present = new HashSet<>();
-        for (Node n : examples()) if (subjects.contains(n)) present.add(n);
-        return new Stats(triples, typed.size(), subjects.size(), counts, sorted(byClass.get(Sco.SourceText.asNode())),
-            first(byClass.get(Sco.Meeting.asNode()), 2), first(byClass.get(Sco.Document.asNode()), 1),
-            first(byClass.get(Sco.Person.asNode()), 1), present);
-    }
-
-    /** The statistics from a {@link SubjectScan}. */
-    private static Stats scanned(SubjectScan scan) {
-        Node sourceText = Sco.SourceText.asNode(), meeting = Sco.Meeting.asNode(), document = Sco.Document.asNode(), person = Sco.Person.asNode();
-        TreeSet<String> sources = new TreeSet<>(), meetings = new TreeSet<>(), documents = new TreeSet<>(), persons = new TreeSet<>();
-        Set<Node> present = new HashSet<>();
-        SubjectScan.Result r = scan.run(Set.of(sourceText, meeting, document, person), Set.copyOf(examples()), (s, c) -> {
-            if (c == null) { present.add(s); return; }
-            if (!s.isURI()) return;
-            if (c.equals(sourceText)) sources.add(s.getURI());
-            else if (c.equals(meeting)) keepFirst(meetings, s.getURI(), 2);
-            else if (c.equals(document)) keepFirst(documents, s.getURI(), 1);
-            else if (c.equals(person)) keepFirst(persons, s.getURI(), 1);
-        });
-        return new Stats(r.quads, r.typedSubjects, r.subjects, r.perClass, nodes(sources), nodes(meetings), nodes(documents),
-            nodes(persons), present);
-    }
-
-    private static void keepFirst(TreeSet<String> set, String iri, int n) {
-        set.add(iri);
-        if (set.size() > n) set.pollLast();
-    }
-
-    private static List<Node> nodes(TreeSet<String> iris) {
-        return iris.stream().map(NodeFactory::createURI).toList();
     }
 
     /** Resources given as examples when they are subjects in the store. */
@@ -184,18 +153,6 @@ public final class DatasetDescription {
         for (Node ex : examples) add(g, ds, uri(VOID + "exampleResource"), ex);
         add(g, ds, RDFS.seeAlso.asNode(), uri(site() + "/scokg/context.jsonld"));
         return g;
-    }
-
-    private static List<Node> sorted(Set<Node> nodes) {
-        if (nodes == null) return List.of();
-        TreeSet<String> iris = new TreeSet<>();
-        for (Node n : nodes) if (n.isURI()) iris.add(n.getURI());
-        return iris.stream().map(NodeFactory::createURI).toList();
-    }
-
-    private static List<Node> first(Set<Node> nodes, int n) {
-        List<Node> all = sorted(nodes);
-        return all.subList(0, Math.min(n, all.size()));
     }
 
     /** {@code sco:Meeting} → {@code sco-Meeting}; an IRI without a prefix → its characters that are safe in a fragment. */

@@ -1,121 +1,80 @@
 package org.scokg.store;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.RDFLanguages;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RiotException;
-import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.shacl.ShaclValidator;
-import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.scokg.model.Prefixes;
-import org.scokg.model.CanonicalDocuments;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.dboe.base.file.Location;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
 import org.scokg.text.SourceReader;
 
 /**
  * The scokg TDB2 store: the one entry point for writing, reading and dumping the graph.
+ * This class connects to the store; each thing done to it is a class of its own:
+ * {@link StoreWriter} writes (build, load, build from N-Quads partitions),
+ * {@link Validation} validates with SHACL, {@link DatasetDescription} describes (VoID/DCAT),
+ * {@link StoreExport} dumps.
  *
  * <p>Open with {@link #open(Path)} (creates the store when missing) or
  * {@link #openExisting(Path)} (for read commands: never creates anything). The dataset has
  * TDB2's union default graph switched on, so SPARQL queries without {@code GRAPH} see every
  * named graph (docs/MODEL.md).
  *
- * <p>Trade-offs, in the spirit of Jena's loaders:
+ * <p>Trade-offs:
  * <ul>
- * <li>{@link #load} and {@link #build} write in <em>one</em> atomic step, streaming: files
- *     are parsed (on a second thread) and documents extracted (on a small pool,
- *     {@link SourceBatch#stream}) straight into the write, a bounded number of quads or
- *     documents at a time. Into a store of their own whose new content does not depend on
- *     the old (a load into an empty store, a build into an empty one, a pruning build of a
- *     store that holds only what builds write), they write a new generation of the TDB2
- *     store beside the old one, its indexes packed in bulk as Jena's bulk loaders do, and
- *     switch it in with an atomic rename ({@link NextGeneration}); otherwise, and always over
- *     a server's dataset ({@link #over}), in one TDB2 write transaction, which TDB2 writes to
- *     its files, not to the heap. Either way a bad file or a failed write leaves the store
- *     untouched, a kill before the switch or commit leaves the previous store, and readers
- *     of a served store see the old or the new state, never half a load. The end of the
- *     write recomputes the canonical titles and the dataset description over the union of
- *     all graphs; a build then validates with SHACL straight over the store in a read
- *     transaction.</li>
- * <li>Loading replaces graphs: each named graph present in the input is removed from the
- *     store and written anew, so loading a source twice never duplicates it. Triples in the
- *     default graph of an input file (e.g. a Turtle file) go into the graph
- *     {@code Iris.graph(FILE)}, FILE being the input's file name.</li>
- * <li>{@link #close()} releases the store from the JVM's TDB2 connection cache, so another
- *     process (or a server started later) may open it. Do not keep two {@code ScokgStore}
- *     objects over one directory open at the same time in one JVM.</li>
+ * <li>Every write ({@link #build}, {@link #load}, {@link #buildFromNQuads}) is one TDB2 write
+ *     transaction ({@link StoreWriter}): all or nothing, even when the process is killed;
+ *     readers (a server's requests) keep reading the previous state meanwhile and never wait.</li>
+ * <li>TDB2 allows one process per store: it holds a file lock ({@code tdb.lock}, which
+ *     records the owner's process id) as long as the store is open, and refuses any other
+ *     process with the message of {@link #openFailure}. Within one JVM, every
+ *     {@code ScokgStore} over one directory shares one connection.</li>
+ * <li>{@link #close()} ends this object's use of the store, but TDB2's public API cannot
+ *     release a connection: the store stays open, and locked, until the JVM exits (the
+ *     command line runs one command per JVM).</li>
  * </ul>
  * Arguments are checked at the boundary ({@link IllegalArgumentException} /
  * {@link NullPointerException}); expected failures (missing store, parse errors, I/O) are
  * {@link StoreException}s with a one-line message.
  */
 public final class ScokgStore implements AutoCloseable {
-    /** Classpath location of the ontology, loaded into {@link Sco#ONTOLOGY_GRAPH}. */
+    /** Classpath location of the ontology, loaded into {@code Sco.ONTOLOGY_GRAPH} by a build. */
     public static final String ONTOLOGY_RESOURCE = "ontology/scokg.ttl";
-    /** Classpath location of the gazetteer, loaded into {@link Sco#GAZETTEER_GRAPH}, parsed with base {@link Iris#base()}. */
+    /** Classpath location of the gazetteer, loaded into {@code Sco.GAZETTEER_GRAPH} by a build, parsed with base {@code Iris.base()}. */
     public static final String GAZETTEER_RESOURCE = "ontology/gazetteer.ttl";
-    /** Classpath location of the SHACL shapes used by {@link #build}. */
+    /** Classpath location of the SHACL shapes a build validates with. */
     public static final String SHAPES_RESOURCE = "ontology/shapes.ttl";
-    /** How many subjects' types SHACL validation keeps in memory (a few hundred bytes each). */
-    static final int SHACL_TYPES_REMEMBERED = 100_000;
-    /** How many SHACL messages a build summary keeps. */
-    public static final int SHACL_MESSAGES = 5;
 
     private final Path directory;
     private final Dataset dataset;
-    /** False for a store over a dataset someone else owns (a running server): close() leaves it open. */
-    private final boolean owned;
     private boolean closed;
 
-    private ScokgStore(Path directory, Dataset dataset, boolean owned) {
+    private ScokgStore(Path directory, Dataset dataset) {
         this.directory = directory;
         this.dataset = dataset;
-        this.owned = owned;
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
     /**
      * A store over a TDB2 dataset that is already open in this JVM (a running server's):
      * writes go through the same transactions the server's readers use, so they see the
-     * old or the new state, never a mix. {@link #close()} does not release the dataset.
+     * old or the new state, never a mix.
      */
     public static ScokgStore over(Path dir, Dataset dataset) {
         Objects.requireNonNull(dir, "store directory");
         Objects.requireNonNull(dataset, "dataset");
-        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
-        return new ScokgStore(dir, dataset, false);
+        return new ScokgStore(dir, dataset);
     }
 
     /** Opens the store at {@code dir}, creating the directory and an empty store if needed. */
@@ -142,7 +101,7 @@ public final class ScokgStore implements AutoCloseable {
         return connect(dir);
     }
 
-    /** True when {@code dir} holds a TDB2 store (a non-empty directory with TDB2 data). */
+    /** True when {@code dir} holds a TDB2 store (a directory with TDB2 data or its lock file). */
     public static boolean exists(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) return false;
         try (Stream<Path> s = Files.list(dir)) {
@@ -157,23 +116,20 @@ public final class ScokgStore implements AutoCloseable {
 
     private static ScokgStore connect(Path dir) throws StoreException {
         try {
-            Dataset ds = TDB2Factory.connectDataset(Location.create(dir.toAbsolutePath().toString()));
-            ds.getContext().set(TDB2.symUnionDefaultGraph, true);
-            return new ScokgStore(dir, ds, true);
+            return new ScokgStore(dir, TDB2Factory.connectDataset(dir.toAbsolutePath().toString()));
         } catch (RuntimeException e) {
             throw new StoreException(openFailure(dir, e), e);
         }
     }
 
     /**
-     * The one-line message for a failure to open the TDB2 store at {@code dir}. TDB2 allows
-     * one process per store: it holds a file lock on {@code tdb.lock} (which records the
-     * owner's process id) while the store is open, and refuses any other process.
+     * The one-line message for a failure to open the TDB2 store at {@code dir}: "the store at
+     * DIR is in use by another process (pid N); ..." when another process holds its lock.
      */
     public static String openFailure(Path dir, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage();
-            if (t.getClass().getSimpleName().equals("AlreadyLocked") || m.contains("tdb.lock") || m.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+            if (t.getClass().getSimpleName().equals("AlreadyLocked") || m.contains("tdb.lock") || m.toLowerCase(Locale.ROOT).contains("locked")) {
                 String pid = lockOwner(dir);
                 return "the store at " + dir + " is in use by another process" + (pid == null ? "" : " (pid " + pid + ")")
                     + "; stop it first (a running server rebuilds its own store with serve --watch)";
@@ -200,88 +156,26 @@ public final class ScokgStore implements AutoCloseable {
         return dataset;
     }
 
-    // ------------------------------------------------------------------ load
+    // ------------------------------------------------------------------ write
 
-    /** What {@link #load} did. */
+    /** What {@link #load} did: files read, graphs replaced, distinct quads now in them, quads in the store. */
     public record LoadSummary(int files, List<String> graphs, long quadsLoaded, long storeQuads) {}
 
     /**
-     * Loads RDF files (syntax by extension: .trig .nq .ttl .nt .jsonld .rdf ..., optionally
-     * .gz), replacing each named graph they contain, in one atomic write (into an empty
-     * store: a new generation, see the class comment). Each file is parsed as a stream (on a
-     * thread of its own) straight into the write; a graph of the store is deleted the first
-     * time the input names it. On any error the write is abandoned and the store is left
-     * exactly as it was; readers never see half a load.
+     * Loads RDF files into the store, replacing each graph they name, in one write
+     * transaction ({@link StoreWriter#load}).
      *
-     * @throws StoreException naming the file (and line) of a parse error, or a write failure
+     * @throws StoreException naming the file (and line) of a parse error, or a write failure; nothing is changed then
      */
     public LoadSummary load(List<Path> files, Consumer<String> progress) throws StoreException {
         checkOpen();
-        if (files == null || files.isEmpty()) throw new IllegalArgumentException("no files to load");
-        Consumer<String> say = progress == null ? s -> {} : progress;
-        List<Lang> langs = new ArrayList<>();
-        for (Path f : files) {
-            Objects.requireNonNull(f, "file");
-            langs.add(syntaxOf(f));
-        }
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        List<String> names = new ArrayList<>();
-        long[] loaded = {0};
-        // Into an empty store, the load is the whole new content: a new generation.
-        writer(say).write(Set::isEmpty, w -> {
-            for (int i = 0; i < files.size(); i++) {
-                Path f = files.get(i);
-                QuadPipe.parse(f, langs.get(i), NodeFactory.createURI(Iris.graph(f.getFileName().toString())), w::add);
-                say.accept("parsed " + f);
-            }
-            return true;
-        }, false, (state, graphs) -> {
-            // What the replaced graphs now hold is exactly what was loaded (duplicates merged).
-            for (Node g : graphs) {
-                names.add(g.getURI());
-                loaded[0] += StoreCounts.quads(state, g);
-            }
-        });
-        say.accept("loaded " + loaded[0] + " quads into " + names.size() + " graph(s)");
-        return new LoadSummary(files.size(), List.copyOf(names), loaded[0], quadCount());
+        return new StoreWriter(this, progress).load(files);
     }
-
-    /** The one atomic write of a load or a build ({@link StoreWrite}), telling {@code say} how it writes. */
-    private StoreWrite writer(Consumer<String> say) {
-        return new StoreWrite(directory, dataset.asDatasetGraph(), owned, say);
-    }
-
-    /** The RDF syntax of {@code f}, from its name; fails when the file cannot be read. */
-    private static Lang syntaxOf(Path f) throws StoreException {
-        if (!Files.isRegularFile(f)) throw new StoreException(f + ": no such file");
-        if (!Files.isReadable(f)) throw new StoreException(f + ": permission denied");
-        String name = f.getFileName().toString();
-        String bare = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        Lang lang = RDFLanguages.filenameToLang(bare);
-        if (lang == null)
-            throw new StoreException(f + ": cannot tell the RDF syntax from the file name (use .trig, .nq, .ttl, .nt, .jsonld or .rdf)");
-        return lang;
-    }
-
-    /** An error handler that turns the first error into a RiotException "FILE:LINE:COL: message"; warnings are ignored. */
-    static ErrorHandler throwingHandler(Object where) {
-        return new ErrorHandler() {
-            @Override public void warning(String message, long line, long col) {}
-            @Override public void error(String message, long line, long col) { fail(message, line, col); }
-            @Override public void fatal(String message, long line, long col) { fail(message, line, col); }
-            private void fail(String message, long line, long col) {
-                String pos = line > 0 ? ":" + line + (col > 0 ? ":" + col : "") : "";
-                throw new RiotException(where + pos + ": " + message);
-            }
-        };
-    }
-
-    // ------------------------------------------------------------------ build
 
     /**
-     * What {@link #build} did.
+     * What {@link #build} or {@link #buildFromNQuads} did.
      *
-     * @param processed       file names of the documents extracted and stored
+     * @param processed       file names of the documents extracted (or loaded) and stored
      * @param skipped         one line per skipped input (why)
      * @param failed          one line per failed input (why)
      * @param warnings        extraction and set-up warnings
@@ -322,215 +216,85 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     /**
-     * In one atomic write (a new generation when the store's content does not matter, see
-     * the class comment): reads and extracts every input (in parallel,
-     * {@link SourceBatch#stream}) and writes each document into its source graph as soon as
-     * it is ready and its turn comes (the graph is replaced the first time it is written),
-     * (re)loads the ontology and gazetteer graphs from the classpath, and recomputes the
-     * canonical titles and the dataset description; then validates the union of all graphs
-     * with the SHACL shapes. Only a few documents are in memory at a time. A document that
-     * cannot be read or extracted is reported, not fatal; when no document could be used,
-     * the write is abandoned and the store is left as it was.
+     * Extracts the inputs into the store in one write transaction ({@link StoreWriter#build}),
+     * then validates the store with SHACL ({@link Validation}). A document that cannot be
+     * read or extracted is reported, not fatal; when no document could be used, the store
+     * is left as it was.
      *
-     * @param prune when true, source graphs ({@code Iris.graph(...)}) of documents not
-     *              processed in this build are removed (a full rebuild of the corpus)
+     * @param prune when true, source graphs of documents not in this build are removed (a full rebuild of the corpus)
      * @throws StoreException when the store cannot be written (nothing is changed then)
      */
     public BuildSummary build(List<Path> inputs, SourceReader reader, boolean prune, Consumer<String> progress) throws StoreException {
         checkOpen();
-        if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("no inputs to build");
-        Objects.requireNonNull(reader, "reader");
-        Consumer<String> say = progress == null ? s -> {} : progress;
-
-        List<String> warnings = new ArrayList<>();
-        List<String> processed = new ArrayList<>(), skipped = new ArrayList<>(), failed = new ArrayList<>();
-        long[] sourceTriples = {0};
-        Graph ontology = classpathGraph(ONTOLOGY_RESOURCE, Sco.ONTOLOGY_GRAPH, warnings);
-        Graph gazetteer = classpathGraph(GAZETTEER_RESOURCE, Iris.base(), warnings);
-        if (gazetteer != null) org.scokg.model.ScriptLabels.enrichGazetteer(gazetteer);
-        List<Node> removed = new ArrayList<>();
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        say.accept("writing to " + directory + " as documents are extracted (one transaction)");
-        // A pruning build replaces every source graph: when the store holds nothing else
-        // than what a build writes, it is rebuilt from scratch (a new generation).
-        String sources = Iris.base() + "graph/";
-        Set<Node> rebuilt = Set.of(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), NodeFactory.createURI(Sco.GAZETTEER_GRAPH),
-            NodeFactory.createURI(CanonicalDocuments.GRAPH), NodeFactory.createURI(DatasetDescription.GRAPH));
-        writer(say).write(graphs -> graphs.isEmpty() || prune && ontology != null && gazetteer != null
-                && graphs.stream().allMatch(g -> rebuilt.contains(g) || g.isURI() && g.getURI().startsWith(sources)), w -> {
-            SourceBatch.stream(inputs, reader, SourceBatch.THREADS, say, r -> {
-                switch (r.status()) {
-                    case SKIPPED -> skipped.add(r.reason());
-                    case FAILED -> failed.add(r.reason());
-                    case PROCESSED -> {
-                        var d = r.document();
-                        w.replace(NodeFactory.createURI(d.graphName()), d.model().getGraph());
-                        sourceTriples[0] += d.model().size();
-                        processed.add(d.fileName());
-                        for (String x : d.warnings() == null ? List.<String>of() : d.warnings())
-                            warnings.add(d.fileName() + ": " + x);
-                    }
-                }
-            });
-            if (processed.isEmpty()) return false;     // nothing usable: the store stays as it was
-            if (ontology != null) w.replace(NodeFactory.createURI(Sco.ONTOLOGY_GRAPH), ontology);
-            if (gazetteer != null) w.replace(NodeFactory.createURI(Sco.GAZETTEER_GRAPH), gazetteer);
-            if (prune) {
-                removed.addAll(w.untouched(sources));
-                for (Node g : removed) w.clear(g);
-            }
-            say.accept("computing canonical titles and the dataset description");
-            return true;
-        }, true, (state, graphs) -> {});
-        if (processed.isEmpty())
-            return new BuildSummary(List.of(), List.copyOf(skipped), List.copyOf(failed), List.copyOf(warnings), 0, quadCount(), 0, -1, List.of());
-        for (Node g : removed) say.accept("removed stale graph " + g.getURI());
-
-        int violations = -1;
-        List<String> messages = new ArrayList<>();
-        Graph shapesGraph = classpathGraph(SHAPES_RESOURCE, Sco.NS, null);
-        if (shapesGraph != null) {
-            say.accept("validating with SHACL shapes");
-            try {
-                Shapes shapes = Shapes.parse(shapesGraph);
-                // Straight over the store's union graph, in a read transaction: no copy in memory;
-                // the types of the value nodes sh:class checks are remembered (TypeCachingGraph).
-                ValidationReport report = Txn.calculateRead(dsg, () ->
-                    ShaclValidator.get().validate(shapes, new TypeCachingGraph(dsg.getUnionGraph(), SHACL_TYPES_REMEMBERED)));
-                violations = report.getEntries().size();
-                for (ReportEntry e : report.getEntries()) {
-                    if (messages.size() >= SHACL_MESSAGES) break;
-                    messages.add(describe(e));
-                }
-            } catch (RuntimeException e) {
-                warnings.add("SHACL validation could not run: " + oneLine(e));
-            }
-        } else {
-            warnings.add(SHAPES_RESOURCE + " not found; SHACL validation skipped");
-        }
-        return new BuildSummary(List.copyOf(processed), List.copyOf(skipped), List.copyOf(failed),
-            List.copyOf(warnings), sourceTriples[0], quadCount(), entityCount(), violations, List.copyOf(messages));
+        return validated(new StoreWriter(this, progress).build(inputs, reader, prune), progress);
     }
 
-    private static String describe(ReportEntry e) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(e.severity() == null ? "" : e.severity().level().getLocalName()).append(": ");
-        if (e.focusNode() != null) sb.append('<').append(e.focusNode().isURI() ? e.focusNode().getURI() : e.focusNode().toString()).append('>');
-        if (e.resultPath() != null) sb.append(' ').append(e.resultPath());
-        if (e.message() != null) sb.append(": ").append(e.message());
-        return sb.toString().replaceAll("\\s+", " ").strip();
+    /**
+     * Builds a complete store from a directory of N-Quads partitions written by a Spark job
+     * ({@code DIR/part-*}, plus {@code _SUCCESS}) in one write transaction
+     * ({@link StoreWriter#buildFromNQuads}), then validates it: the same store as
+     * {@link #build} on the texts the partitions were extracted from.
+     *
+     * @throws StoreException when the directory is not a complete job output, a partition
+     *                        cannot be parsed, or the store cannot be written (nothing is changed then)
+     */
+    public BuildSummary buildFromNQuads(Path partitions, boolean prune, Consumer<String> progress) throws StoreException {
+        checkOpen();
+        return validated(new StoreWriter(this, progress).buildFromNQuads(partitions, prune), progress);
     }
 
-    /** A graph parsed from the classpath, or null when the resource is missing (a warning is added if {@code warnings} is not null). */
-    static Graph classpathGraph(String resource, String base, List<String> warnings) throws StoreException {
-        ClassLoader cl = ScokgStore.class.getClassLoader();
-        try (InputStream in = cl.getResourceAsStream(resource)) {
-            if (in == null) {
-                if (warnings != null) warnings.add(resource + " not found on the classpath; its graph is left empty");
-                return null;
-            }
-            Graph g = GraphFactory.createDefaultGraph();
-            RDFParser.source(in).lang(Lang.TURTLE).base(base).errorHandler(throwingHandler(resource)).parse(g);
-            return g;
-        } catch (IOException e) {
-            throw new StoreException("cannot read " + resource + ": " + e.getMessage(), e);
-        } catch (RiotException e) {
-            throw new StoreException("the packaged " + oneLine(e), e);
-        }
+    /** The summary of a write, with the SHACL validation of the store written. */
+    private BuildSummary validated(StoreWriter.Built b, Consumer<String> progress) throws StoreException {
+        if (b.processed().isEmpty())
+            return new BuildSummary(List.of(), b.skipped(), b.failed(), b.warnings(), 0, quadCount(), 0, -1, List.of());
+        List<String> warnings = new ArrayList<>(b.warnings());
+        Validation.Result v = Validation.validate(dataset, progress == null ? s -> {} : progress, warnings);
+        return new BuildSummary(b.processed(), b.skipped(), b.failed(), List.copyOf(warnings), b.sourceTriples(),
+            b.storeQuads(), entityCount(), v.violations(), v.messages());
     }
 
     // ------------------------------------------------------------------ read
 
-    /** Number of quads in the store (all named graphs plus the stored default graph). */
+    /** Number of quads in the store's named graphs. */
     public long quadCount() {
-        checkOpen();
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        return Txn.calculateRead(dsg, () -> StoreCounts.all(dsg));
+        return count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+    }
+
+    /** Distinct subjects that have an rdf:type, over the union of all graphs. */
+    public long entityCount() {
+        return count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t }");
     }
 
     /** Names of the named graphs in the store, sorted. */
     public List<String> graphNames() {
         checkOpen();
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        return Txn.calculateRead(dsg, () -> {
-            Set<String> s = new java.util.TreeSet<>();
-            dsg.listGraphNodes().forEachRemaining(g -> s.add(g.toString()));
+        return Txn.calculateRead(dataset, () -> {
+            TreeSet<String> s = new TreeSet<>();
+            dataset.asDatasetGraph().listGraphNodes().forEachRemaining(g -> s.add(g.toString()));
             return List.copyOf(s);
         });
     }
 
-    /** Distinct subjects that have an rdf:type, over the union of all graphs. */
-    public long entityCount() {
+    /** The number {@code ?n} that {@code query} selects, in a read transaction (or the caller's). */
+    private long count(String query) {
         checkOpen();
-        return Txn.calculateRead(dataset, () -> {
-            SubjectScan scan = SubjectScan.of(dataset.asDatasetGraph());
-            if (scan != null) return scan.run(Set.of(), Set.of(), (s, c) -> {}).subjectsWithType;
-            try (QueryExecution qe = QueryExecution.dataset(dataset)
-                    .query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?t }").build()) {
-                ResultSet rs = qe.execSelect();
-                if (!rs.hasNext()) return 0L;
-                QuerySolution row = rs.next();
-                return row.getLiteral("n").getLong();
-            }
-        });
+        return Txn.calculateRead(dataset, () -> count(dataset, query));
+    }
+
+    /** The number {@code ?n} that {@code query} selects over {@code ds}; call inside a transaction. */
+    static long count(Dataset ds, String query) {
+        try (QueryExecution qe = QueryExecution.dataset(ds).query(query).build()) {
+            var rows = qe.execSelect();
+            return rows.hasNext() ? rows.next().getLiteral("n").getLong() : 0;
+        }
     }
 
     // ------------------------------------------------------------------ export
 
-    /**
-     * Writes the store to {@code out} in {@code format}, with the prefixes of docs/MODEL.md.
-     * {@code ttl} writes the union of all graphs (one graph); {@code trig}, {@code nq} and
-     * {@code jsonld} write the dataset with its named graphs; {@code jsonld} is compacted
-     * with the published context ({@link JsonLdContext}). Turtle, TriG and JSON-LD are
-     * built in memory first (pretty output); N-Quads is streamed. The stream is not closed.
-     */
+    /** Writes the store to {@code out} in {@code format} ({@link StoreExport}). The stream is not closed. */
     public void export(ExportFormat format, OutputStream out) throws StoreException {
         checkOpen();
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(out, "out");
-        DatasetGraph dsg = dataset.asDatasetGraph();
-        try {
-            Txn.executeRead(dsg, () -> {
-                switch (format) {
-                    case NQ -> RDFDataMgr.write(out, dsg, Lang.NQUADS);
-                    case TTL -> {
-                        Graph g = GraphFactory.createDefaultGraph();
-                        dsg.getUnionGraph().find().forEachRemaining(g::add);
-                        g.getPrefixMapping().setNsPrefixes(Prefixes.standard());
-                        RDFDataMgr.write(out, g, RDFFormat.TURTLE_PRETTY);
-                    }
-                    case TRIG -> {
-                        DatasetGraph copy = DatasetGraphFactory.create();
-                        dsg.find().forEachRemaining(copy::add);
-                        Prefixes.standard().getNsPrefixMap().forEach(copy.prefixes()::add);
-                        RDFDataMgr.write(out, copy, RDFFormat.TRIG_PRETTY);
-                    }
-                    // compact, with the published context (ontology/context.jsonld) embedded
-                    case JSONLD -> JsonLdContext.write(dsg, out);
-                }
-            });
-            out.flush();
-        } catch (IOException | RuntimeException e) {
-            throw new StoreException("export failed: " + oneLine(e), e);
-        }
-    }
-
-    /**
-     * Writes extracted documents as RDF (one named graph each) without any store; used by
-     * {@code scokg extract}. Only {@code trig} and {@code nq} are accepted.
-     */
-    public static void writeDocuments(List<org.scokg.extract.ExtractedDocument> docs, ExportFormat format, OutputStream out) {
-        Objects.requireNonNull(docs, "docs");
-        if (format != ExportFormat.TRIG && format != ExportFormat.NQ)
-            throw new IllegalArgumentException("extract writes trig or nq, not " + format);
-        DatasetGraph ds = DatasetGraphFactory.create();
-        Prefixes.standard().getNsPrefixMap().forEach(ds.prefixes()::add);
-        for (var d : docs) {
-            Node g = NodeFactory.createURI(d.graphName());
-            Model m = d.model();
-            m.getGraph().find().forEachRemaining(t -> ds.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        }
-        RDFDataMgr.write(out, ds, format == ExportFormat.TRIG ? RDFFormat.TRIG_BLOCKS : RDFFormat.NQUADS);
+        StoreExport.write(dataset, format, out);
     }
 
     // ------------------------------------------------------------------
@@ -539,17 +303,10 @@ public final class ScokgStore implements AutoCloseable {
         if (closed) throw new IllegalStateException("store " + directory + " is closed");
     }
 
-    /** Releases the store (see the class comment). Idempotent. */
+    /** Ends this object's use of the store (see the class comment). Idempotent. */
     @Override
     public void close() {
-        if (closed) return;
         closed = true;
-        if (!owned) return;
-        try {
-            TDBInternal.expel(dataset.asDatasetGraph());
-        } catch (RuntimeException e) {
-            // best effort: the JVM exits soon after in the CLI
-        }
     }
 
     /** A throwable as one line: its message, or its class name. */
@@ -558,5 +315,4 @@ public final class ScokgStore implements AutoCloseable {
         if (m == null || m.isBlank()) m = e.getClass().getSimpleName();
         return m.replaceAll("\\s*\\R\\s*", " ").strip();
     }
-
 }

@@ -23,9 +23,8 @@ import org.apache.jena.vocabulary.RDFS;
  * <p>Why: SHACL's {@code sh:class} looks up the types of every value node, and over the union of
  * a store's graphs a node typed in many graphs costs one quad per graph each time, decoded and
  * made distinct. A source graph types what it names, so a place or a meeting series is typed in
- * every source that names it (about 1,700 graphs for a place at 100 MB), and is the value of
- * hundreds of thousands of mentions and meetings: validating the 100 MB store took over 10
- * minutes, 92 % of it in those lookups, and 86 s with this view.
+ * every source that names it, and is the value of thousands of mentions and meetings
+ * ({@link Validation} has the figures).
  *
  * <p>The graph must not change while the view is used (a SHACL validation inside one read
  * transaction). Not for concurrent use.

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceText;
 
 /**
@@ -37,7 +38,7 @@ class AdversarialTextTest {
     @MethodSource("texts")
     void extractionFinishes(String name, String text) {
         ExtractedDocument d = assertTimeoutPreemptively(ofSeconds(20),
-            () -> Extraction.extract(new SourceText("adversarial.txt", text)));
+            () -> ExtractedDocument.extract(new SourceText("adversarial.txt", text)));
         assertNotNull(d.model());
     }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scokg.model.Iris;
 import org.scokg.model.Sco;
+import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceReader;
 
 /**
@@ -68,7 +69,7 @@ class GazetteerWikidataTest {
         for (Path f : files) {
             SourceReader.Outcome o = reader.read(f);
             assertFalse(o.skipped(), f + ": " + o.skipReason());
-            Model m = Extraction.extract(o.text()).model();
+            Model m = ExtractedDocument.extract(o.text()).model();
             for (Statement st : m.listStatements().toList())
                 for (RDFNode n : List.of(st.getSubject(), st.getObject()))
                     if (n.isURIResource() && isLinkable(n.asResource().getURI()))

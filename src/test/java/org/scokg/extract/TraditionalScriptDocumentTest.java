@@ -12,6 +12,7 @@ import org.apache.jena.rdf.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scokg.model.Sco;
+import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceText;
 
 /**
@@ -73,7 +74,7 @@ class TraditionalScriptDocumentTest {
 
     @Test
     void theTraditionalSpellingIsKeptAsAnExtraLabel() {
-        Model m = Extraction.extract(source).model();
+        Model m = ExtractedDocument.extract(source).model();
         assertTrue(m.listStatements(null, Sco.altLabel, (org.apache.jena.rdf.model.RDFNode) null).toList().stream()
             .anyMatch(s -> s.getLanguage().equals("zh-Hant") && s.getString().startsWith("上海合作組織成員國政府間國際道路運輸")),
             "no zh-Hant label");

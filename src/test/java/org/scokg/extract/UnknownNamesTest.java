@@ -38,7 +38,7 @@ class UnknownNamesTest {
 
     @Test
     void anUnresolvedEntityIsTypedLabelledAndFlaggedInTheGraph() {
-        var m = Extraction.extract(new SourceText("unknown.txt", TEXT)).model();
+        var m = org.scokg.pipeline.ExtractedDocument.extract(new SourceText("unknown.txt", TEXT)).model();
         String q = "PREFIX sco: <https://w3id.org/scokg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
             + "SELECT ?label WHERE { ?p a sco:Participation ; sco:represents ?s . ?s a sco:State ; sco:unresolved true ; skos:prefLabel ?label }";
         try (var qe = org.apache.jena.query.QueryExecutionFactory.create(q, m)) {

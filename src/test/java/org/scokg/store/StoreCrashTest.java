@@ -56,12 +56,13 @@ class StoreCrashTest {
 
     /**
      * A child process with its stderr collected; {@code writing} opens when it starts its
-     * write, {@code finishing} when its inputs are written and the canonical titles come next.
+     * write, {@code finishing} when its inputs are written and the canonical titles come next,
+     * {@code compacting} when the write is committed and the store is being compacted.
      */
     static final class Child {
         final Process process;
         final StringBuilder err = new StringBuilder();
-        final CountDownLatch writing = new CountDownLatch(1), finishing = new CountDownLatch(1);
+        final CountDownLatch writing = new CountDownLatch(1), finishing = new CountDownLatch(1), compacting = new CountDownLatch(1);
         final Thread reader;
 
         Child(String... args) throws IOException {
@@ -74,6 +75,7 @@ class StoreCrashTest {
                         synchronized (err) { err.append(line).append('\n'); }
                         if (line.startsWith("writing ")) writing.countDown();
                         if (line.startsWith("computing canonical titles")) finishing.countDown();
+                        if (line.startsWith("compacting the store")) compacting.countDown();
                     }
                 } catch (IOException e) {
                     // the process was killed
@@ -115,6 +117,22 @@ class StoreCrashTest {
             assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt"), Path.of("seeds/001_5eea9896fdcb0ecb.txt")), null).usable());
         }
         return db;
+    }
+
+    /** A store built from every seed, in this process. */
+    Path seedsStore(String name) throws Exception {
+        Path db = tmp.resolve(name);
+        try (ScokgStore s = ScokgStore.open(db)) {
+            assertTrue(s.build(List.of(Path.of("seeds")), null).usable());
+        }
+        return db;
+    }
+
+    /** TDB2 deletes a compaction's half-written generation ({@code Data-NNNN-tmp}) when it opens the store. */
+    static void assertNoHalfWrittenGeneration(Path db) throws IOException {
+        try (Stream<Path> s = Files.list(db)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
+        }
     }
 
     /** A copy of {@code baseline} named {@code name}, then {@code scokg build OPTIONS --db COPY seeds} in a child process. */
@@ -161,46 +179,93 @@ class StoreCrashTest {
                     + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
                 assertTrue(after.equals(old) || after.equals(fresh), "partial store after kill -9: " + log);
                 if (after.equals(old)) oldSeen++;
-                try (Stream<Path> s = Files.list(db)) {
-                    assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith("-tmp")), "a half-written generation is gone once opened");
-                }
+                assertNoHalfWrittenGeneration(db);
             }
         }
         System.out.println("kill -9 runs " + options + ": " + log);
         assertTrue(oldSeen > 0, "some kills hit before the commit: " + log);
     }
 
-    /** A build over a store with data: in one write transaction, in place. */
+    /** A build over a store with data: one write transaction. */
     @Test
     void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
-        killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[0]);
+        killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[] {0, 100, 300});
     }
 
     /**
-     * A pruning build of a store that holds only what builds write, and a load into an empty
-     * store, go to a new generation of the store ({@link NextGeneration}): killed at any
-     * moment, the store is the old one or the new one, and the half-written generation is
-     * gone the next time the store is opened.
+     * A load of a store's dump over the store replaces most of it, so it ends with a
+     * compaction ({@link StoreCompaction}): killed at any moment of it, the store opens as
+     * the complete store, and the half-written generation is gone.
      */
     @Test
-    void killedWritesIntoANewGenerationLeaveTheOldOrTheNewStore() throws Exception {
-        killedBuildsLeaveTheOldOrTheNewStore(List.of("--prune"), new long[0], new long[] {0, 500}, new long[] {0, 100, 250, 500, 1000});
-        State fresh = state(tmp.resolve("full"));
-
-        // A load into an empty store: empty, or everything.
-        Path nq = tmp.resolve("full.nq");
-        try (ScokgStore s = ScokgStore.openExisting(tmp.resolve("full")); var out = Files.newOutputStream(nq)) {
+    void killedCompactionLeavesTheCompleteStore() throws Exception {
+        Path full = seedsStore("seeds");
+        State built = state(full);
+        Path nq = tmp.resolve("seeds.nq");
+        try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
             s.export(ExportFormat.NQ, out);
         }
-        for (long wait : new long[] {500, 2000}) {
+        copyTree(full, tmp.resolve("reloaded"));
+        Child uninterrupted = new Child("load", "--db", tmp.resolve("reloaded").toString(), nq.toString());
+        assertEquals(0, uninterrupted.waitFor(), uninterrupted.err());
+        assertTrue(uninterrupted.err().contains("compacting the store"), uninterrupted.err());
+        assertEquals(built, state(tmp.resolve("reloaded")));
+        try (Stream<Path> s = Files.list(tmp.resolve("reloaded"))) {
+            assertEquals(List.of("Data-0002"), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("Data-")).toList(),
+                "the old generation is deleted");
+        }
+        int kills = 0;
+        for (long ms : new long[] {0, 20, 60, 150, 400}) {
+            Path db = tmp.resolve("compaction-" + kills++);
+            copyTree(full, db);
+            Child c = new Child("load", "--db", db.toString(), nq.toString());
+            assertTrue(c.compacting.await(120, TimeUnit.SECONDS) || !c.process.isAlive(), c.err());
+            Thread.sleep(ms);
+            c.kill();
+            assertEquals(built, state(db), "killed " + ms + " ms into the compaction");
+            assertNoHalfWrittenGeneration(db);
+        }
+    }
+
+    /** Rebuilding an unchanged corpus writes only what changes anyway: the description, and blank nodes. */
+    @Test
+    void rebuildingAnUnchangedCorpusWritesAlmostNothing() throws Exception {
+        Path db = seedsStore("again");
+        State built = state(db);
+        Child c = buildOver(db, "rebuilt", List.of("--prune"));
+        assertEquals(0, c.waitFor(), c.err());
+        assertEquals(built, state(tmp.resolve("rebuilt")));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("committing: (\\d+) quads removed, (\\d+) written, (\\d+) in the store")
+            .matcher(c.err());
+        assertTrue(m.find(), c.err());
+        long removed = Long.parseLong(m.group(1)), written = Long.parseLong(m.group(2)), kept = Long.parseLong(m.group(3));
+        assertEquals(built.quads(), kept);
+        // the description (rewritten whole), and the ontology's few blank nodes, which a parse names anew
+        assertTrue(removed * 20 < kept && written * 20 < kept, c.err());
+        assertFalse(c.err().contains("compacting"), c.err());
+    }
+
+    /** A load into an empty store, killed: the store is empty, or holds everything. */
+    @Test
+    void killedLoadLeavesAnEmptyOrACompleteStore() throws Exception {
+        Path full = seedsStore("full");
+        State fresh = state(full);
+        Path nq = tmp.resolve("full.nq");
+        try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
+            s.export(ExportFormat.NQ, out);
+        }
+        List<String> seen = new ArrayList<>();
+        for (long wait : new long[] {500, 1000, 2000, 4000, 8000}) {
             Path db = tmp.resolve("load-" + wait);
             Child c = new Child("load", "--db", db.toString(), nq.toString());
             Thread.sleep(wait);
             c.kill();
-            if (!ScokgStore.exists(db)) continue;        // killed before it made the store
+            if (!ScokgStore.exists(db)) { seen.add("none"); continue; }      // killed before it made the store
             State after = state(db);
+            seen.add(after.quads() == 0 ? "empty" : after.equals(fresh) ? "complete" : after.toString());
             assertTrue(after.quads() == 0 || after.equals(fresh), "partial store after kill -9 of a load: " + after);
         }
+        System.out.println("kill -9 of loads: " + seen);
     }
 
     @Test

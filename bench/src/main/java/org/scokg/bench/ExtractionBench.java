@@ -11,7 +11,7 @@ import java.util.Map;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import org.apache.jena.rdf.model.Model;
-import org.scokg.extract.Extraction;
+import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceText;
 
 /**
@@ -72,7 +72,7 @@ final class ExtractionBench {
 
     /** What {@code scokg extract} makes of one document: its named graph's RDF model. The one call into the product's API. */
     static Model extractModel(SourceText t) {
-        return Extraction.extract(t).model();
+        return ExtractedDocument.extract(t).model();
     }
 
     /** Wall time in nanoseconds of one pass of HanLP ({@code baseline}) or extraction over {@code texts}. */

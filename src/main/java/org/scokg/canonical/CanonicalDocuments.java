@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.canonical;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,20 +14,29 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
+import org.scokg.extract.Dates;
 import org.scokg.extract.VariantTitles;
+import org.scokg.model.ScriptLabels;
+import org.scokg.model.Sco;
+import org.scokg.model.Slugs;
 
 /**
- * What can only be said of a document once every source is in: its one preferred title,
- * and what the citations say of its own signing or adoption.
- * Each source graph names the documents it cites with the spelling it uses
- * (skos:altLabel); this step reads the union and picks, per document, the spelling
- * written most often (then the longest, as the fullest form, then the first in code-point
- * order, so that the choice is stable), with its Traditional Chinese and pinyin forms
+ * The one step of the pipeline that needs the whole corpus: what can only be said of a
+ * document once every source is in, its one preferred title and what the citations say of
+ * its own signing or adoption. Each source graph names the documents it cites with the
+ * spelling it uses (skos:altLabel); this step picks, per document, the spelling written
+ * most often (then the longest, as the fullest form, then the first in code-point order, so
+ * that the choice is stable), with its Traditional Chinese and pinyin forms
  * ({@link ScriptLabels}). Documents whose titles differ by a little rewording across
  * sources ({@link VariantTitles}) become one: each document gets sco:canonicalDocument, the
  * document that stands for it (itself when not merged), so a query groups by one hop; a
  * merged one also gets sco:rule, the preferred title of its group and no acts of its own.
- * The result belongs in its own graph, {@link #GRAPH}, rebuilt whenever sources change.
+ * The result belongs in its own graph, {@link #GRAPH}.
+ *
+ * <p>It runs once per write of the store, on the mentions as they are extracted or loaded
+ * ({@link Input}, fed triple by triple), never by reading every source back; the store
+ * adds the mentions of the sources it keeps with one query
+ * ({@code org.scokg.store.StoreWriter}).
  */
 public final class CanonicalDocuments {
     private CanonicalDocuments() {}
@@ -47,17 +56,17 @@ public final class CanonicalDocuments {
 
     /** The canonical-title triples for every document cited in {@code union}. */
     public static Model compute(Model union) {
-        return compute(Facts.of(union));
+        return compute(Input.of(union));
     }
 
     /**
-     * What {@link #compute} reads, gathered from triples that come in any order (a whole
-     * union, or quads as they stream into a store): per mention and per document, the few
+     * What {@link #compute} reads, gathered from triples that come in any order (documents
+     * as they are extracted, quads as they are loaded, a whole union): per mention and per document, the few
      * values it needs, in one small record each, with repeated values shared. A fraction of
      * the memory of the triples themselves (measured: about a sixth). Where a property has
      * several values, the first offered counts. Not thread-safe.
      */
-    public static final class Facts {
+    public static final class Input {
         private static final Set<Node> PREDICATES = READ_PROPERTIES.stream().map(p -> p.asNode()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         private static final Set<Node> TYPES = READ_TYPES.stream().map(t -> t.asNode()).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -77,8 +86,8 @@ public final class CanonicalDocuments {
         }
 
         /** The facts of {@code union}: one scan per property read. */
-        public static Facts of(Model union) {
-            Facts f = new Facts();
+        public static Input of(Model union) {
+            Input f = new Input();
             org.apache.jena.graph.Graph g = union.getGraph();
             for (Node p : PREDICATES) g.find(Node.ANY, p, Node.ANY).forEachRemaining(t -> f.offer(t.getSubject(), p, t.getObject()));
             for (Node t : TYPES) g.find(Node.ANY, RDF.Nodes.type, t).forEachRemaining(tr -> f.offer(tr.getSubject(), RDF.Nodes.type, t));
@@ -130,12 +139,12 @@ public final class CanonicalDocuments {
     }
 
     /** The canonical-title triples for every document cited in {@code facts}. */
-    public static Model compute(Facts facts) {
-        List<Map.Entry<Node, Facts.Subject>> mentions = facts.mentions(), documents = facts.documents();
+    public static Model compute(Input facts) {
+        List<Map.Entry<Node, Input.Subject>> mentions = facts.mentions(), documents = facts.documents();
         Map<Node, Node> standsFor = identities(mentions, documents);
         Map<Node, Map<String, Integer>> counts = new HashMap<>();
         for (var m : mentions) {
-            Facts.Subject x = m.getValue();
+            Input.Subject x = m.getValue();
             if (x.of == null || x.surface == null || !x.of.isURI() || !x.surface.isLiteral()) continue;
             counts.computeIfAbsent(standsFor.getOrDefault(x.of, x.of), k -> new TreeMap<>())
                 .merge(x.surface.getLiteralLexicalForm(), 1, Integer::sum);
@@ -165,7 +174,7 @@ public final class CanonicalDocuments {
      * Which document stands for each document that {@link VariantTitles} merges into
      * another; documents not merged are absent.
      */
-    private static Map<Node, Node> identities(List<Map.Entry<Node, Facts.Subject>> mentions, List<Map.Entry<Node, Facts.Subject>> documents) {
+    private static Map<Node, Node> identities(List<Map.Entry<Node, Input.Subject>> mentions, List<Map.Entry<Node, Input.Subject>> documents) {
         Map<String, Node> byKey = new HashMap<>();
         Map<String, Set<String>> sources = new HashMap<>(), dates = new HashMap<>();
         for (var e : documents) {
@@ -179,7 +188,7 @@ public final class CanonicalDocuments {
         Map<Node, String> keyOf = new HashMap<>();
         byKey.forEach((k, doc) -> keyOf.put(doc, k));
         for (var m : mentions) {
-            Facts.Subject x = m.getValue();
+            Input.Subject x = m.getValue();
             String key = x.of == null || !x.of.isURI() ? null : keyOf.get(x.of);
             if (key == null) continue;
             if (x.source != null) sources.get(key).add(x.source.isLiteral() ? x.source.getLiteralLexicalForm() : x.source.toString());
@@ -193,10 +202,10 @@ public final class CanonicalDocuments {
     }
 
     /** The acts (verb, date, place) the mentions of each document report, and whether they disagree. */
-    private static void acts(List<Map.Entry<Node, Facts.Subject>> mentions, Map<Node, Node> standsFor, Model out) {
-        Map<Node, Map<String, List<Map.Entry<Node, Facts.Subject>>>> byDoc = new HashMap<>();
+    private static void acts(List<Map.Entry<Node, Input.Subject>> mentions, Map<Node, Node> standsFor, Model out) {
+        Map<Node, Map<String, List<Map.Entry<Node, Input.Subject>>>> byDoc = new HashMap<>();
         for (var m : mentions) {
-            Facts.Subject x = m.getValue();
+            Input.Subject x = m.getValue();
             if (x.of == null || !x.of.isURI()) continue;
             String action = string(x.action), date = string(x.date);
             if ((action.isEmpty() || action.equals("none")) && date.isEmpty()) continue;
@@ -208,7 +217,7 @@ public final class CanonicalDocuments {
             Set<String> verbs = new java.util.TreeSet<>(), dates = new java.util.TreeSet<>(), places = new java.util.TreeSet<>();
             for (var e : acts.entrySet()) {
                 String[] k = e.getKey().split("\\|", -1);
-                Facts.Subject first = e.getValue().get(0).getValue();
+                Input.Subject first = e.getValue().get(0).getValue();
                 Resource act = out.createResource(doc.getURI() + "/act/" + Slugs.sha1Prefix(e.getKey()))
                     .addProperty(RDF.type, Sco.DocumentAct)
                     .addProperty(Sco.action, k[0].isEmpty() ? "none" : k[0]);
@@ -220,7 +229,7 @@ public final class CanonicalDocuments {
                 if (!k[1].isEmpty()) dates.add(k[1]);
                 if (!k[2].isEmpty()) places.add(k[2]);
             }
-            if (verbs.size() > 1 || org.scokg.extract.Dates.disagree(dates) || places.size() > 1)
+            if (verbs.size() > 1 || Dates.disagree(dates) || places.size() > 1)
                 out.addLiteral(d, Sco.actsDisagree, out.createTypedLiteral(true));
         });
     }

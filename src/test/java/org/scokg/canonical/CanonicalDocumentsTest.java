@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.canonical;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
+import org.scokg.model.Sco;
 
 /** The canonical step on a small union written by hand: the preferred title, the acts, and the facts gathered in any order. */
 class CanonicalDocumentsTest {
@@ -90,7 +91,7 @@ class CanonicalDocumentsTest {
         Model union = union();
         List<Triple> triples = new ArrayList<>(union.getGraph().find().toList());
         Collections.shuffle(triples, new Random(3));
-        CanonicalDocuments.Facts facts = new CanonicalDocuments.Facts();
+        CanonicalDocuments.Input facts = new CanonicalDocuments.Input();
         triples.forEach(t -> facts.offer(t.getSubject(), t.getPredicate(), t.getObject()));
         assertEquals(4, facts.size(), "the three mentions and the document, nothing else");
         assertTrue(IsoMatcher.isomorphic(CanonicalDocuments.compute(union).getGraph(), CanonicalDocuments.compute(facts).getGraph()));

@@ -1,4 +1,4 @@
-package org.scokg.store;
+package org.scokg.pipeline;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -13,8 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.scokg.extract.ExtractedDocument;
-import org.scokg.extract.Extraction;
 import org.scokg.text.InputWalker;
 import org.scokg.text.SourceException;
 import org.scokg.text.SourceReader;
@@ -142,7 +140,7 @@ public final class SourceBatch {
             return new Result(p, Status.SKIPPED, null, why);
         }
         try {
-            ExtractedDocument d = Extraction.extract(o.text());
+            ExtractedDocument d = ExtractedDocument.extract(o.text());
             if (d == null || d.model() == null || d.graphName() == null)
                 return new Result(p, Status.FAILED, null, p + ": extraction returned nothing");
             if (!o.warnings().isEmpty()) {

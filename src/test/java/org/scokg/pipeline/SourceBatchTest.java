@@ -1,4 +1,4 @@
-package org.scokg.store;
+package org.scokg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.*;
 
