@@ -16,9 +16,9 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.scokg.extract.Dates;
 import org.scokg.extract.VariantTitles;
-import org.scokg.model.ScriptLabels;
-import org.scokg.model.Sco;
-import org.scokg.model.Slugs;
+import org.scokg.vocab.Sco;
+import org.scokg.vocab.ScriptLabels;
+import org.scokg.vocab.Slugs;
 
 /**
  * The one step of the pipeline that needs the whole corpus: what can only be said of a

@@ -46,7 +46,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         description = "Base of resource IRIs, an absolute http(s) IRI ending in '/' (default: ${sys:scokg.base:-https://w3id.org/scokg/id/}).")
     void base(String iri) {
         try {
-            org.scokg.model.Iris.setBase(iri);
+            org.scokg.vocab.Iris.setBase(iri);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -13,7 +13,7 @@ import org.scokg.extract.Facts;
 import org.scokg.extract.Gazetteer;
 import org.scokg.extract.TitleKey;
 import org.scokg.extract.VariantTitles;
-import org.scokg.model.Iris;
+import org.scokg.vocab.Iris;
 
 /**
  * Compares extracted facts with gold annotations. Facts are matched by identity (an

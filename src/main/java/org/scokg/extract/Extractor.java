@@ -28,14 +28,14 @@ import org.scokg.extract.Facts.Provenance;
 import org.scokg.extract.Facts.Unresolved;
 import org.scokg.extract.Gazetteer.Entry;
 import org.scokg.extract.Gazetteer.Kind;
-import org.scokg.model.Iris;
-import org.scokg.model.Slugs;
 import org.scokg.normalize.NormalizedText;
 import org.scokg.rules.Rule;
 import org.scokg.rules.RuleBook;
 import org.scokg.rules.RuleMatch;
 import org.scokg.rules.RuleSyntaxException;
 import org.scokg.text.SourceText;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Slugs;
 
 /**
  * Turns one source text into {@link Facts.Document}: drop noise, normalise, then run the

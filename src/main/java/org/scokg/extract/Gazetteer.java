@@ -16,8 +16,8 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
 
 /**
  * The names the rules recognise, read from {@code ontology/gazetteer.ttl}: states (with

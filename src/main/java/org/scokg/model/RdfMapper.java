@@ -12,12 +12,18 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.scokg.extract.Dates.TypedDate;
 import org.scokg.extract.DocumentTypes;
-import org.scokg.extract.Facts;
 import org.scokg.extract.Facts.Attendance;
 import org.scokg.extract.Facts.Mention;
 import org.scokg.extract.Facts.PersonRef;
 import org.scokg.extract.Facts.PlaceRef;
 import org.scokg.extract.Facts.Provenance;
+import org.scokg.extract.Facts;
+import org.scokg.vocab.DocumentIris;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Prefixes;
+import org.scokg.vocab.Sco;
+import org.scokg.vocab.ScriptLabels;
+import org.scokg.vocab.Slugs;
 
 /**
  * Writes the facts of one document as RDF in the terms of the ontology (docs/MODEL.md).

@@ -14,10 +14,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.scokg.extract.Extraction;
 import org.scokg.extract.Facts;
-import org.scokg.model.Iris;
-import org.scokg.model.Prefixes;
 import org.scokg.model.RdfMapper;
 import org.scokg.text.SourceText;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Prefixes;
 
 /**
  * One source document as RDF: the door from a decoded text to its named graph

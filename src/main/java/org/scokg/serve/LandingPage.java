@@ -21,12 +21,12 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.system.Txn;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.scokg.model.Iris;
-import org.scokg.model.ScriptLabels;
-import org.scokg.model.Sco;
 import org.scokg.query.CannedQueries;
 import org.scokg.query.CannedQuery;
 import org.scokg.query.Page;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
+import org.scokg.vocab.ScriptLabels;
 
 /**
  * {@code /}: the page for people. Search a document by any spelling, traditional script or pinyin

@@ -40,9 +40,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
-import org.scokg.model.Sco;
 import org.scokg.store.DatasetDescription;
 import org.scokg.store.JsonLdContext;
+import org.scokg.vocab.Sco;
 
 /**
  * Dereferenceable resource IRIs, a Fuseki processor at the paths of

@@ -35,11 +35,11 @@ import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
-import org.scokg.model.Iris;
 import org.scokg.query.CannedQueries;
 import org.scokg.store.ScokgStore;
 import org.scokg.store.StoreException;
 import org.scokg.text.SourceReader;
+import org.scokg.vocab.Iris;
 
 /**
  * A Fuseki server over a scokg store (docs/HTTP.md), built with Fuseki's own builder:

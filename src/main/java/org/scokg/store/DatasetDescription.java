@@ -25,9 +25,9 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.scokg.model.Iris;
-import org.scokg.model.Prefixes;
-import org.scokg.model.Sco;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Prefixes;
+import org.scokg.vocab.Sco;
 
 /**
  * The VoID + DCAT description of the dataset, with statistics, kept in the graph

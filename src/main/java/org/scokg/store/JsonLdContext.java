@@ -15,19 +15,17 @@ import com.apicatalog.jsonld.JsonLdVersion;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.serialization.QuadsToJsonld;
 import com.apicatalog.rdf.api.RdfConsumerException;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
-
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.scokg.model.Iris;
+import org.scokg.vocab.Iris;
 
 /**
  * The published JSON-LD 1.1 context ({@code ontology/context.jsonld}, served at

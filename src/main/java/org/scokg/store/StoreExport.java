@@ -1,5 +1,7 @@
 package org.scokg.store;
 
+import static org.scokg.store.ScokgStore.oneLine;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -13,9 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
-import org.scokg.model.Prefixes;
-
-import static org.scokg.store.ScokgStore.oneLine;
+import org.scokg.vocab.Prefixes;
 
 /**
  * Dumps the store, in one read transaction (a consistent state; a server keeps answering),

@@ -1,5 +1,7 @@
 package org.scokg.store;
 
+import static org.scokg.store.ScokgStore.oneLine;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -40,15 +42,13 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.scokg.canonical.CanonicalDocuments;
-import org.scokg.model.DocumentIris;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
-import org.scokg.model.ScriptLabels;
 import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.pipeline.SourceBatch;
 import org.scokg.text.SourceReader;
-
-import static org.scokg.store.ScokgStore.oneLine;
+import org.scokg.vocab.DocumentIris;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
+import org.scokg.vocab.ScriptLabels;
 
 /**
  * Writes into the store: {@link #build} (texts, extracted as they are written),

@@ -1,5 +1,7 @@
 package org.scokg.store;
 
+import static org.scokg.store.ScokgStore.oneLine;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,9 +13,7 @@ import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.system.Txn;
-import org.scokg.model.Sco;
-
-import static org.scokg.store.ScokgStore.oneLine;
+import org.scokg.vocab.Sco;
 
 /**
  * SHACL validation of the whole store with the packaged shapes

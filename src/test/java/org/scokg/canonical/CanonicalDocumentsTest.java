@@ -16,7 +16,7 @@ import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Sco;
+import org.scokg.vocab.Sco;
 
 /** The canonical step on a small union written by hand: the preferred title, the acts, and the facts gathered in any order. */
 class CanonicalDocumentsTest {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Iris;
+import org.scokg.vocab.Iris;
 
 /** The global {@code --base} option (docs/MODEL.md: IRI patterns). */
 class BaseOptionTest {

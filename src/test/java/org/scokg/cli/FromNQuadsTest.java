@@ -21,8 +21,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scokg.model.Sco;
 import org.scokg.store.DatasetDescription;
+import org.scokg.vocab.Sco;
 
 /**
  * {@code build --from-nquads}: a store built from the partitions a Spark job writes is the

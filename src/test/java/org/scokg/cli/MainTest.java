@@ -1,7 +1,7 @@
 package org.scokg.cli;
 
-import static org.scokg.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.*;
+import static org.scokg.cli.CliRun.run;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scokg.model.Iris;
+import org.scokg.vocab.Iris;
 import picocli.CommandLine;
 
 class MainTest {

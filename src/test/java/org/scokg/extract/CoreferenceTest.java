@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Iris;
-import org.scokg.model.Slugs;
 import org.scokg.text.SourceText;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Slugs;
 
 /** References without a name, on sentences written for this test. */
 class CoreferenceTest {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Iris;
 import org.scokg.text.SourceText;
+import org.scokg.vocab.Iris;
 
 /**
  * Delegates of any state and of the organisations SCO texts cite are recognised by the

@@ -21,10 +21,10 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
 import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceReader;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
 
 /**
  * Every place and organisation of the gazetteer that extraction meets in the corpus (the

@@ -11,9 +11,9 @@ import java.util.List;
 import org.apache.jena.rdf.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.scokg.model.Sco;
 import org.scokg.pipeline.ExtractedDocument;
 import org.scokg.text.SourceText;
+import org.scokg.vocab.Sco;
 
 /**
  * A document written for this test in traditional script, with half-width punctuation,

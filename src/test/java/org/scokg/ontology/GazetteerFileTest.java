@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.hankcs.hanlp.HanLP;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -25,10 +26,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.scokg.extract.Gazetteer;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
-
-import com.hankcs.hanlp.HanLP;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
 
 /**
  * ontology/gazetteer.ttl as data: every UN member and observer state, Chinese spellings that

@@ -18,7 +18,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.scokg.model.Sco;
+import org.scokg.vocab.Sco;
 
 /** The test fixture loaded the way `build` loads a store: TDB2 with the union default graph. */
 final class Fixture {

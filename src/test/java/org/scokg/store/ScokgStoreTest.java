@@ -18,11 +18,11 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-import org.scokg.model.Iris;
-import org.scokg.model.Sco;
+import org.scokg.vocab.Iris;
+import org.scokg.vocab.Sco;
 
 class ScokgStoreTest {
     @TempDir Path dir;

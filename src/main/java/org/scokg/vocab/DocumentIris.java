@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 /**
  * The IRI of a named document, {@code id:document/SLUG}, minted from its title key

@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 import static org.junit.jupiter.api.Assertions.*;
 

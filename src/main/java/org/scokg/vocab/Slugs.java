@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

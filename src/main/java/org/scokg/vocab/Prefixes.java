@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.vocabulary.OWL;

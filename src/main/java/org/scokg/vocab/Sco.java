@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;

@@ -1,4 +1,4 @@
-package org.scokg.model;
+package org.scokg.vocab;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
