@@ -81,6 +81,7 @@ class StoreFromPartitionsTest {
         Product.Run x = Product.run(cmd, tmp);
         assertEquals(0, x.code(), x.out());
         assertTrue(x.out().contains("Quads = " + String.format(java.util.Locale.US, "%,d", Product.sortedLines(parts).size())), x.out());
+        for (String work : List.of("triples.tmp.gz", "quads.tmp.gz", "load.json")) Files.delete(db.resolve(work));   // the loader's working files
         String b = Product.scokg("build", "--from-nquads", parts.toString(), "--db", db.toString());
         assertTrue(b.contains("SHACL violations: 0") && b.contains("documents: 5 processed"), b);
         DatasetGraph expected = export(fromTexts), actual = export(db);

@@ -1,4 +1,4 @@
-package org.scokg.serve;
+package org.scokg.store;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,18 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.scokg.cli.CliRun;
 import org.scokg.query.CannedQueries;
 import org.scokg.query.CannedQuery;
+import org.scokg.serve.ScokgServer;
+import org.scokg.serve.ServerOptions;
 
 /**
  * Read replicas (docs/SCALE.md): one store built once, copied to two directories as a
@@ -29,7 +28,6 @@ import org.scokg.query.CannedQuery;
  */
 class ReplicasTest {
     @TempDir Path tmp;
-    @RegisterExtension final ServeFixtures.Servers servers = new ServeFixtures.Servers();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
@@ -38,8 +36,13 @@ class ReplicasTest {
         CliRun b = CliRun.run("build", "--db", built.toString(), "seeds");
         assertEquals(0, b.code(), b.err());
         // the store is closed once build returns: its directory is a snapshot to copy
-        ScokgServer blue = servers.start(new ServerOptions(copy(built, tmp.resolve("blue/tdb2")), "127.0.0.1", 0, 30_000));
-        ScokgServer green = servers.start(new ServerOptions(copy(built, tmp.resolve("green/tdb2")), "127.0.0.1", 0, 30_000));
+        try (ScokgServer blue = ScokgServer.start(new ServerOptions(copy(built, tmp.resolve("blue/tdb2")), "127.0.0.1", 0, 30_000));
+             ScokgServer green = ScokgServer.start(new ServerOptions(copy(built, tmp.resolve("green/tdb2")), "127.0.0.1", 0, 30_000))) {
+            answersAlike(blue, green);
+        }
+    }
+
+    void answersAlike(ScokgServer blue, ScokgServer green) throws Exception {
         assertNotEquals(blue.port(), green.port());
         for (ScokgServer s : List.of(blue, green)) assertEquals(200, get(s, "/$/ping", null).statusCode());
 
@@ -59,13 +62,7 @@ class ReplicasTest {
     }
 
     static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
+        StoreCrashTest.copyTree(from, to);
         return to;
     }
 
