@@ -44,10 +44,10 @@ import scala.Tuple2;
  * {@code --debug} adds the stack trace), 2 on wrong usage.
  */
 @Command(name = "spark-extract", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Extract RDF from source files or directories on Apache Spark: the extraction of `scokg extract`, written as",
-                   "gzipped N-Quads partitions OUT/part-NNNNN.nq.gz and OUT/_SUCCESS, each document's quads in one partition.",
-                   "Inputs are paths of any file system Spark's Hadoop can read (local, hdfs://, s3a://...), directories read",
-                   "recursively as `scokg extract` reads them, or Hadoop globs. Load the result with scokg build --from-nquads OUT."})
+    description = {"Extract RDF from source files or directories on Apache Spark: the extraction of `scokg extract`, written as "
+                   + "gzipped N-Quads partitions OUT/part-NNNNN.nq.gz and OUT/_SUCCESS, each document's quads in one partition.",
+                   "Inputs are paths of any file system Spark's Hadoop can read (local, hdfs://, s3a://...), directories read "
+                   + "recursively as `scokg extract` reads them, or Hadoop globs. Load the result with scokg build --from-nquads OUT."})
 public final class SparkExtract implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output directory (must not exist).")
     String out;
