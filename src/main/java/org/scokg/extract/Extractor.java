@@ -174,7 +174,7 @@ public final class Extractor {
             List<Facts.Event> events = new ArrayList<>();
             for (RuleMatch m : bySentence("facts")) {
                 switch (m.rule().produce()) {
-                    case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) addChairmanship(chairmanships, c); }
+                    case "chairmanship" -> { Chairmanship c = chairmanship(m, meeting); if (c != null) addChairmanship(chairmanships, c); }
                     case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
                     case "event" -> { Facts.Event e = event(m, meeting); if (e != null) events.add(e); }
                     default -> throw new IllegalStateException(m.rule().produce());
@@ -594,10 +594,14 @@ public final class Extractor {
             found.add(c);
         }
 
-        Chairmanship chairmanship(RuleMatch m) {
+        /** A chairmanship statement; {@code of=meeting}: of the reported meeting's council. */
+        Chairmanship chairmanship(RuleMatch m, Meeting meeting) {
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("state"));
             if (state == null) return null;
-            String of = m.group("council") != null ? iriOf(m.group("council")) : gazetteer.org(m.value("of", "sco")).iri();
+            String ofValue = m.value("of", "sco");
+            String of = m.group("council") != null ? iriOf(m.group("council"))
+                : ofValue.equals("meeting") ? (meeting != null ? meeting.councilIri() : null)
+                : gazetteer.org(ofValue).iri();
             return new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")), m.value("status", "incoming"), of, prov(m));
         }
 
