@@ -374,14 +374,20 @@ public final class Extractor {
         }
 
         boolean startsWithAName(int at) {
-            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(at, text.length()).lookingAt();
+            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(afterBullet(at, text.length()), text.length()).lookingAt();
         }
 
         int linesStartingWithAName(int from, int to) {
             int n = 0;
             Matcher name = gazetteer.namePattern().matcher(text);
-            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(i, to).lookingAt()) n++;
+            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(afterBullet(i, to), to).lookingAt()) n++;
             return n;
+        }
+
+        /** Past the dashes or bullets a list may print before each line's item (——哈萨克斯坦共和国…). */
+        int afterBullet(int at, int to) {
+            while (at < to && "—－-·•●○▪■◆".indexOf(text.charAt(at)) >= 0) at++;
+            return at;
         }
 
         /**
