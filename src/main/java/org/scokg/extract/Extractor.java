@@ -567,6 +567,15 @@ public final class Extractor {
             }
             if (m == null) return null;
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("affiliation"));
+            if (m.group("name") != null && m.group("affiliation") == null) {
+                // Named by surname only (会议由卡里莫夫总统主持): the attendee list says who that is.
+                String name = m.group("name");
+                for (Attendance a : attendances)
+                    if (a.person() != null && (a.person().name().equals(name) || a.person().name().endsWith("·" + name)))
+                        return new Chair(new PersonRef(a.person().key(), name), a.representsIri(), m.group("title"), prov(m));
+                warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
+                return null;
+            }
             if (m.group("name") != null) {
                 Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
                 if (a == null) return null;
