@@ -174,7 +174,7 @@ public final class Extractor {
             List<Facts.Event> events = new ArrayList<>();
             for (RuleMatch m : bySentence("facts")) {
                 switch (m.rule().produce()) {
-                    case "chairmanship" -> { Chairmanship c = chairmanship(m); if (c != null) addChairmanship(chairmanships, c); }
+                    case "chairmanship" -> { Chairmanship c = chairmanship(m, meeting); if (c != null) addChairmanship(chairmanships, c); }
                     case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
                     case "event" -> { Facts.Event e = event(m, meeting); if (e != null) events.add(e); }
                     default -> throw new IllegalStateException(m.rule().produce());
@@ -374,14 +374,20 @@ public final class Extractor {
         }
 
         boolean startsWithAName(int at) {
-            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(at, text.length()).lookingAt();
+            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(afterBullet(at, text.length()), text.length()).lookingAt();
         }
 
         int linesStartingWithAName(int from, int to) {
             int n = 0;
             Matcher name = gazetteer.namePattern().matcher(text);
-            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(i, to).lookingAt()) n++;
+            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(afterBullet(i, to), to).lookingAt()) n++;
             return n;
+        }
+
+        /** Past the dashes or bullets a list may print before each line's item (——哈萨克斯坦共和国…). */
+        int afterBullet(int at, int to) {
+            while (at < to && "—－-·•●○▪■◆".indexOf(text.charAt(at)) >= 0) at++;
+            return at;
         }
 
         /**
@@ -431,8 +437,18 @@ public final class Extractor {
                     clauseEnd = m.end();
                     continue;
                 }
-                Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
-                if (a == null || m.group("name") == null) continue;
+                // A rule may name the affiliation the text leaves out (set: affiliation=…).
+                String affiliation = m.group("affiliation") != null ? m.group("affiliation") : m.value("affiliation");
+                Affiliation a = affiliation(affiliation, m.group("name"));
+                if (a == null) continue;
+                if (m.group("name") == null) {
+                    // A delegate named by affiliation and title only: one unnamed delegate per affiliation.
+                    String key = (a.kind() == Kind.STATE ? "state-" : "org-") + slugOf(a.iri(), a.entry());
+                    if (out.putIfAbsent(key, new Attendance(null, a.iri(), a.titlePrefix() + title, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
+                        clause.add(key);
+                    clauseEnd = m.end();
+                    continue;
+                }
                 PersonRef person = person(a, m.group("name"));
                 // One person written twice, with and without the initials of a first name
                 // (弗拉基米尔·普京 in the list, 弗·普京 in the signature block): listed once.
@@ -551,6 +567,15 @@ public final class Extractor {
             }
             if (m == null) return null;
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("affiliation"));
+            if (m.group("name") != null && m.group("affiliation") == null) {
+                // Named by surname only (会议由卡里莫夫总统主持): the attendee list says who that is.
+                String name = m.group("name");
+                for (Attendance a : attendances)
+                    if (a.person() != null && (a.person().name().equals(name) || a.person().name().endsWith("·" + name)))
+                        return new Chair(new PersonRef(a.person().key(), name), a.representsIri(), m.group("title"), prov(m));
+                warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
+                return null;
+            }
             if (m.group("name") != null) {
                 Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
                 if (a == null) return null;
@@ -584,10 +609,14 @@ public final class Extractor {
             found.add(c);
         }
 
-        Chairmanship chairmanship(RuleMatch m) {
+        /** A chairmanship statement; {@code of=meeting}: of the reported meeting's council. */
+        Chairmanship chairmanship(RuleMatch m, Meeting meeting) {
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("state"));
             if (state == null) return null;
-            String of = m.group("council") != null ? iriOf(m.group("council")) : gazetteer.org(m.value("of", "sco")).iri();
+            String ofValue = m.value("of", "sco");
+            String of = m.group("council") != null ? iriOf(m.group("council"))
+                : ofValue.equals("meeting") ? (meeting != null ? meeting.councilIri() : null)
+                : gazetteer.org(ofValue).iri();
             return new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")), m.value("status", "incoming"), of, prov(m));
         }
 
