@@ -52,6 +52,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** Directories of the user's own rule files, added to the built-in rules (docs/RULES.md). */
+    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "DIR",
+        description = "A directory of your own *.rules files, added to the built-in rules (repeatable; docs/RULES.md).")
+    void rules(List<java.nio.file.Path> dirs) {
+        ruleDirs.addAll(dirs);
+        try {
+            org.scokg.extract.Extraction.useRuleDirectories(ruleDirs);
+        } catch (IllegalArgumentException | org.scokg.rules.RuleSyntaxException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private final List<java.nio.file.Path> ruleDirs = new java.util.ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -146,6 +160,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** A user-facing one-line message for a failure. */
     static String message(Throwable e) {
         if (e instanceof Base.UserError || e instanceof StoreException || e instanceof SourceException
+                || e instanceof org.scokg.rules.RuleSyntaxException
                 || e instanceof IllegalArgumentException || e instanceof IllegalStateException
                 || e instanceof UnsupportedOperationException)
             return oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

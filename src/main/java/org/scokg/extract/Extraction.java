@@ -1,5 +1,9 @@
 package org.scokg.extract;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
 import org.scokg.text.SourceText;
 
 /**
@@ -12,6 +16,24 @@ public final class Extraction {
 
     private static volatile Extractor extractor;
     private static volatile Gazetteer gazetteer;
+    private static volatile List<Path> extraRules = List.of();
+
+    /**
+     * Adds the {@code *.rules} files of these directories to the built-in rules, for every
+     * extraction from now on in this JVM (a user's own phrasings: {@code scokg --rules DIR}).
+     * The rules are read at once, so a file that cannot be read fails here.
+     *
+     * @throws IllegalArgumentException naming a directory that does not exist
+     * @throws org.scokg.rules.RuleSyntaxException naming the file and line of a bad rule
+     */
+    public static synchronized void useRuleDirectories(List<Path> directories) {
+        for (Path d : directories)
+            if (!Files.isDirectory(d)) throw new IllegalArgumentException("no rule directory " + d);
+        Extractor x = new Extractor(Gazetteer.builtIn(), List.copyOf(directories));
+        extraRules = List.copyOf(directories);
+        extractor = x;
+        gazetteer = Gazetteer.builtIn();
+    }
 
     /** The extractor over the built-in gazetteer; rebuilt when the resource base changes (--base). */
     private static Extractor extractor() {
@@ -20,7 +42,7 @@ public final class Extraction {
         if (x == null || gazetteer != g) {
             synchronized (Extraction.class) {
                 if (extractor == null || gazetteer != g) {
-                    extractor = new Extractor(g);
+                    extractor = new Extractor(g, extraRules);
                     gazetteer = g;
                 }
                 x = extractor;

@@ -242,13 +242,15 @@ public final class Extractor {
             Range dates = dated == null ? null : Dates.parse(dated.group("date"));
             if (dates == null) {
                 // No evidence dates it in full: a news report's day (12日), with the month and the
-                // year of the best evidence that gives them (the dateline, the page's date).
+                // year of the best evidence that gives them (the dateline, the page's date), or
+                // the year the council's meeting of that ordinal was held (sco:firstMeetingYear).
                 dated = first(evidence, m -> m.group("day") != null);
                 RuleMatch month = first(evidence, m -> m.group("month") != null);
                 RuleMatch year = first(evidence, m -> m.group("year") != null);
-                if (dated == null || month == null || year == null) return null;
+                if (dated == null || month == null) return null;
                 String mm = dated.group("month") != null ? dated.group("month") : month.group("month");
-                String yy = dated.group("year") != null ? dated.group("year") : year.group("year");
+                String yy = dated.group("year") != null ? dated.group("year") : year != null ? year.group("year") : yearOfOrdinal(evidence);
+                if (yy == null) return null;
                 dates = Dates.parse(yy + "年" + mm + "月" + dated.group("day") + "日");
                 if (dates == null) return null;
             }
@@ -290,6 +292,16 @@ public final class Extractor {
             String rule = String.join("+", used.stream().map(m -> m.rule().name()).toList());
             RuleMatch at = dated;
             return new Meeting(councilIri, councilKey, councilLabel, label, ordinal, dates, place, online, prov(rule, at.start(), at.end()));
+        }
+
+        /** The year of the meeting the evidence names by council and ordinal, when the council meets once a year. */
+        String yearOfOrdinal(List<RuleMatch> evidence) {
+            RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
+            RuleMatch numbered = first(evidence, m -> m.group("ordinal") != null);
+            Entry council = named == null ? null : council(named);
+            if (council == null || council.firstMeetingYear() == 0 || numbered == null) return null;
+            Integer n = ChineseNumerals.parse(numbered.group("ordinal"));
+            return n == null || n < 1 ? null : String.valueOf(council.firstMeetingYear() + n - 1);
         }
 
         RuleMatch first(List<RuleMatch> ms, Predicate<RuleMatch> has) {

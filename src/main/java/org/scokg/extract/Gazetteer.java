@@ -40,9 +40,10 @@ public final class Gazetteer {
      * @param memberSince  year the state joined the SCO, or 0
      * @param observerSince year the state became an observer, or 0
      * @param parentIri    the organisation this one is part of (org:subOrganizationOf), or null
+     * @param firstMeetingYear for a council meeting once a year, the year of its first meeting, or 0
      */
     public record Entry(String iri, Kind kind, String label, String isoCode, String stateIri,
-                        int memberSince, int observerSince, String parentIri) {}
+                        int memberSince, int observerSince, String parentIri, int firstMeetingYear) {}
 
     private final Map<String, Entry> bySpelling = new HashMap<>();
     private final Map<String, Entry> byShortName = new HashMap<>();
@@ -95,7 +96,8 @@ public final class Gazetteer {
             Entry e = new Entry(r.getURI(), k, label, string(r, Sco.isoCode),
                 r.hasProperty(Sco.containedInPlace) ? r.getPropertyResourceValue(Sco.containedInPlace).getURI() : null,
                 year(r, "memberSince"), year(r, "observerSince"),
-                r.hasProperty(Sco.subOrganizationOf) ? r.getPropertyResourceValue(Sco.subOrganizationOf).getURI() : null);
+                r.hasProperty(Sco.subOrganizationOf) ? r.getPropertyResourceValue(Sco.subOrganizationOf).getURI() : null,
+                year(r, "firstMeetingYear"));
             byIri.put(e.iri(), e);
             List<String> spellings = new ArrayList<>();
             for (Statement s : r.listProperties(Sco.prefLabel).toList()) addZh(s.getObject(), spellings);

@@ -1,5 +1,6 @@
 package org.scokg.extract;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.scokg.normalize.NormalizedText;
@@ -15,7 +16,9 @@ import org.scokg.normalize.NormalizedText;
  * (授权部门, 主管部门…, with or without 间, and 部门 after a sector: 青年部门合作 is 青年合作,
  * 卫生部门远程医疗 keeps 卫生), 领域, 综合, 工作 before 合作 (青年工作合作 is 青年合作),
  * a bracketed aside without digits
- * (（铁路）), and it reads 至2030年 as 2030年前. The scope 上合组织 goes first when a short
+ * (（铁路）), and it reads 至2030年 as 2030年前. A title's one year range goes last
+ * (2013—2017年实施纲要 is 实施纲要（2013—2017年）) and words of Taiwan usage take the mainland's
+ * (资讯 is 信息); 政府间合作协定 is 政府间协定. The scope 上合组织 goes first when a short
  * lead word was written before it (促进上合组织… and 上合组织促进… are one programme). Words
  * that make two documents different
  * (构想 vs 行动计划, the years of a plan, 关于 vs 情况 in yearly reports) are kept; the gold
@@ -39,6 +42,13 @@ public final class TitleKey {
     private static final String[] FILLERS = {
         "授权机构间", "授权部门间", "主管部门间", "主管机关间", "经授权的", "授权机构", "授权部门", "主管部门",
         "主管机关", "相关部门", "经授权", "成员国", "部门间", "部门", "领域", "综合"};
+    /**
+     * Words Taiwan and Hong Kong pages write for the mainland's (資訊安全 for 信息安全), as the
+     * traditional-to-simplified conversion leaves them (资讯): the key takes the mainland word.
+     */
+    private static final String[][] REGIONAL_WORDS = {{"资讯", "信息"}, {"网路", "网络"}, {"永续", "可持续"}, {"软体", "软件"}};
+    /** One year range anywhere in a title, bracketed or not: 实施纲要（2013—2017年） is 2013—2017年实施纲要. */
+    private static final Pattern ONE_RANGE = Pattern.compile("（?([12][0-9]{3}—[12][0-9]{3})年?）?");
     /** 工作 before 合作 says nothing more: 青年工作合作 is 青年合作; 工作计划 (a work plan) stays. */
     private static final Pattern WORK_BEFORE_COOPERATION = Pattern.compile("工作(?=合作)");
 
@@ -67,6 +77,16 @@ public final class TitleKey {
         s = ASIDE.matcher(s).replaceAll("");
         s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");
         s = LEAD_BEFORE_SCOPE.matcher(s).replaceFirst("上合组织$1");
+        for (String[] w : REGIONAL_WORDS) s = s.replace(w[0], w[1]);
+        // 政府间合作协定 and 政府间协定 name one agreement across years.
+        s = s.replace("间合作协定", "间协定");
+        // A title's one year range goes last, wherever it was written.
+        Matcher range = ONE_RANGE.matcher(s);
+        if (range.find()) {
+            String years = range.group(1);
+            String rest = s.substring(0, range.start()) + s.substring(range.end());
+            if (!ONE_RANGE.matcher(rest).find() && !rest.isEmpty()) s = rest + "（" + years + "年）";
+        }
         return s;
     }
 }

@@ -18,7 +18,7 @@ public final class DocumentIris {
     private DocumentIris() {}
 
     /** The version of the title key function the document IRIs are minted with (docs/MODEL.md). */
-    public static final int KEY_VERSION = 1;
+    public static final int KEY_VERSION = 2;
 
     /** The IRI of the document whose title key is {@code key}. */
     public static String of(String key) {

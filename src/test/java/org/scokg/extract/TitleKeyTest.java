@@ -37,7 +37,8 @@ class TitleKeyTest {
 
     @Test
     void aLeadWithYearsOrAnInnerTitleKeepsItsPlace() {
-        assertEquals("2024—2026年落实〈上合组织绿色之带纲要〉联合行动计划",
+        // the years go last (version 2), the lead word with them keeps its place
+        assertEquals("落实〈上合组织绿色之带纲要〉联合行动计划（2024—2026年）",
             TitleKey.of("2024－2026年落实《上合组织绿色之带纲要》联合行动计划"));
         assertEquals("中国—上合组织地方经贸合作示范区建设方案", TitleKey.of("中国-上合组织地方经贸合作示范区建设方案"));
         assertNotEquals(TitleKey.of("加强上合组织成员国海关合作构想"), TitleKey.of("上合组织成员国海关合作构想"));
@@ -67,5 +68,14 @@ class TitleKeyTest {
         assertEquals("external", DocumentTypes.scope(TitleKey.of("联合国宪章")));
         assertEquals("intergovernmental", DocumentTypes.scope(TitleKey.of("上海合作组织成员国政府间教育合作协定")));
         assertEquals("sco", DocumentTypes.scope(TitleKey.of("上合组织绿色之带纲要")));
+    }
+
+    @Test
+    void aYearRangeAnywhereAndTaiwanUsageFoldButOtherYearsDoNot() {
+        assertEquals(TitleKey.of("〈上海合作组织成员国长期睦邻友好合作条约〉实施纲要（2013－2017年）"),
+            TitleKey.of("〈上海合作组织成员国长期睦邻友好合作条约〉2013－2017年实施纲要"));
+        assertEquals(TitleKey.of("上海合作组织成员国禁毒战略（2018－2023年）"), TitleKey.of("2018—2023年上合组织成员国禁毒战略"));
+        assertEquals(TitleKey.of("上海合作组织成员国保障国际资讯安全政府间合作协定"), TitleKey.of("上合组织成员国保障国际信息安全政府间协定"));
+        assertNotEquals(TitleKey.of("上合组织成员国禁毒战略（2018－2023年）"), TitleKey.of("上合组织成员国禁毒战略（2024－2029年）"));
     }
 }
