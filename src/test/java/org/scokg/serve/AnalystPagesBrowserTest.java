@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +66,21 @@ class AnalystPagesBrowserTest {
         });
     }
 
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A bad parameter of a page is 400 with one line of text, no stack trace. */
+    @Test
+    void aBadParameterIsOneLine() throws Exception {
+        ScokgServer server = servers.start(new ServerOptions(ServeFixtures.sampleStore(tmp), null, 0, 30_000));
+        for (String path : List.of("/changes?from=twenty&to=2025", "/state?code=rus", "/person", "/state", "/search?q=" + "x".repeat(501))) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(400, r.statusCode(), path);
+            assertEquals(1, r.body().strip().lines().count(), path + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), path);
+        }
+    }
+
     @Test
     void thePagesFromTheLandingPageShowWhatTheStoreHolds() throws Exception {
         Path db = tmp.resolve("tdb2");
@@ -81,6 +102,13 @@ class AnalystPagesBrowserTest {
         assertEquals(4, mishustin.size(), mishustin.toString());
         ScokgServer server = servers.start(new ServerOptions(db, null, 0, 30_000));
         String root = "http://127.0.0.1:" + server.port();
+
+        // the index at the SPARQL endpoint: text:query finds the same sentences
+        String textQuery = PREFIXES + "PREFIX text: <http://jena.apache.org/text#> SELECT ?s WHERE { ?s text:query (sco:text '\"粮食安全\"') }";
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(root + "/scokg/sparql?query=" + URLEncoder.encode(textQuery, StandardCharsets.UTF_8)))
+            .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertEquals(sentences, new TreeSet<>(csv.body().lines().skip(1).map(String::strip).toList()));
 
         WebDriver browser = ServeFixtures.chromium(tmp);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
