@@ -431,8 +431,18 @@ public final class Extractor {
                     clauseEnd = m.end();
                     continue;
                 }
-                Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
-                if (a == null || m.group("name") == null) continue;
+                // A rule may name the affiliation the text leaves out (set: affiliation=…).
+                String affiliation = m.group("affiliation") != null ? m.group("affiliation") : m.value("affiliation");
+                Affiliation a = affiliation(affiliation, m.group("name"));
+                if (a == null) continue;
+                if (m.group("name") == null) {
+                    // A delegate named by affiliation and title only: one unnamed delegate per affiliation.
+                    String key = (a.kind() == Kind.STATE ? "state-" : "org-") + slugOf(a.iri(), a.entry());
+                    if (out.putIfAbsent(key, new Attendance(null, a.iri(), a.titlePrefix() + title, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
+                        clause.add(key);
+                    clauseEnd = m.end();
+                    continue;
+                }
                 PersonRef person = person(a, m.group("name"));
                 // One person written twice, with and without the initials of a first name
                 // (弗拉基米尔·普京 in the list, 弗·普京 in the signature block): listed once.
