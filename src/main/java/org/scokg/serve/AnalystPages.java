@@ -166,7 +166,7 @@ record AnalystPages(Dataset dataset, CannedQueries queries, LinkedData ld) {
             if (!from.equals(y) && !to.equals(y)) continue;
             labels.put(r.get("represents"), nz(r.get("representsLabel")));
             delegates.computeIfAbsent(r.get("represents"), k -> new TreeMap<>()).computeIfAbsent(y, k -> new TreeSet<>())
-                .add(nz(r.get("name")) + (r.get("role") == null ? "" : "（" + r.get("role") + "）"));
+                .add(delegate(r));
         }
         main.appendElement("h2").text("Delegates by state or organisation");
         Element table = Pages.table(main, "state or organisation", "in " + from, "in " + to, "new", "gone").addClass("delegates");
@@ -195,10 +195,18 @@ record AnalystPages(Dataset dataset, CannedQueries queries, LinkedData ld) {
             }
     }
 
-    /** The names in entries "name（title）". */
+    /** A delegate of a person-timeline row: "name（title）", or the title of a delegate the text does not name. */
+    private static String delegate(Map<String, String> r) {
+        String role = r.get("role") == null ? "" : "（" + r.get("role") + "）";
+        return r.get("name") == null ? UNNAMED + role : r.get("name") + role;
+    }
+
+    private static final String UNNAMED = "(not named)";
+
+    /** The names in {@link #delegate} entries, the unnamed left out. */
     private static Set<String> names(Set<String> entries) {
         Set<String> out = new TreeSet<>();
-        if (entries != null) for (String e : entries) if (!e.isEmpty() && !e.startsWith("（")) out.add(e.replaceFirst("（.*$", ""));
+        if (entries != null) for (String e : entries) if (!e.startsWith(UNNAMED)) out.add(e.replaceFirst("（.*$", ""));
         return out;
     }
 
@@ -270,7 +278,7 @@ record AnalystPages(Dataset dataset, CannedQueries queries, LinkedData ld) {
 
     private void personLink(Element into, Map<String, String> r) {
         if (r.get("person") == null) {
-            into.appendElement("span").addClass("note-inline").text("(not named)");
+            into.appendText(UNNAMED);
             return;
         }
         Pages.link(into, href(PERSON, "iri", r.get("person")), r.get("name"));
@@ -296,7 +304,7 @@ record AnalystPages(Dataset dataset, CannedQueries queries, LinkedData ld) {
             meetingLabels.put(r.get("meeting"), nz(r.get("meetingDate")) + " " + nz(r.get("bodyLabel")));
             states.put(r.get("countryCode"), nz(r.get("representsLabel")));
             present.computeIfAbsent(r.get("countryCode") + " " + r.get("meeting"), k -> new ArrayList<>())
-                .add(r.get("name") == null ? "(not named)" : r.get("name") + (r.get("role") == null ? "" : "（" + r.get("role") + "）"));
+                .add(delegate(r));
         }
         main.appendElement("h1").text("Attendance: states × meetings");
         Element form = form(main, ATTENDANCE);

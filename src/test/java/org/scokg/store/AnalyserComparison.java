@@ -34,7 +34,7 @@ import org.scokg.vocab.Sco;
 /**
  * The comparison that chose the full-text analyser (docs/QUERIES.md, "Full-text search"): Lucene's
  * smartcn and HanLP's segmentation as {@link SentenceAnalyzer}'s words, and its own pairs of
- * characters (Lucene's CJK bigrams), on the sentences of seeds/ and src/test/resources/{dev,heldout2}. A sentence is
+ * characters (Lucene's CJK bigrams), on the sentences of seeds/ and src/test/resources/dev. A sentence is
  * relevant to a query when its text, as the rules read it, contains the query's (上海合作组织 read as
  * 上合组织); each query is a phrase, as the canned query {@code search} asks. Prints precision and
  * recall per query, the index size on disk and the time to index (best of 5).
@@ -50,7 +50,7 @@ public final class AnalyserComparison {
         "國際道路運輸便利化協定", "联合国2030年可持续发展议程", "关于粮食安全的声明", "地区反恐怖机构");
 
     public static void main(String[] args) throws Exception {
-        List<String> sentences = sentences(List.of(Path.of("seeds"), Path.of("src/test/resources/dev"), Path.of("src/test/resources/heldout2")));
+        List<String> sentences = sentences(List.of(Path.of("seeds"), Path.of("src/test/resources/dev")));
         System.out.println(sentences.size() + " sentences");
         Map<String, Supplier<Analyzer>> analysers = new LinkedHashMap<>();
         analysers.put("smartcn", () -> words(org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer::new));
