@@ -15,6 +15,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.scokg.extract.Extraction;
 import org.scokg.extract.Facts;
 import org.scokg.model.RdfMapper;
+import org.scokg.model.SentenceNodes;
 import org.scokg.text.SourceText;
 import org.scokg.vocab.Iris;
 import org.scokg.vocab.Prefixes;
@@ -32,11 +33,13 @@ import org.scokg.vocab.Prefixes;
  */
 public record ExtractedDocument(String fileName, String graphName, Model model, List<String> warnings) {
 
-    /** Extracts one document into the named graph {@code Iris.graph(fileName)}. Thread-safe. */
+    /** Extracts one document, and its sentences ({@link SentenceNodes}), into the named graph {@code Iris.graph(fileName)}. Thread-safe. */
     public static ExtractedDocument extract(SourceText source) {
         Objects.requireNonNull(source, "source");
         Facts.Document d = Extraction.facts(source);
-        return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), RdfMapper.toModel(d), d.warnings());
+        Model model = RdfMapper.toModel(d);
+        SentenceNodes.add(model, source);
+        return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), model, d.warnings());
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class CannedQueries {
     /** The names the contract fixes; every one must exist. */
     public static final List<String> CONTRACT_NAMES =
-        List.of("meetings", "attendees", "mentions", "documents", "agreement-trace", "presidency", "next-meeting");
+        List.of("meetings", "attendees", "mentions", "documents", "agreement-trace", "presidency", "next-meeting",
+            "search", "changes", "person-timeline");
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static volatile CannedQueries classpath;

@@ -14,6 +14,8 @@ import org.apache.jena.irix.IRIx;
 public enum ParamType {
     /** Any text up to 500 characters; bound as a plain string literal. */
     STRING(Pattern.compile("(?s).{1,500}"), null),
+    /** Text in any script, up to 500 characters; bound as a plain literal in simplified script, as the graph writes names and sentences. */
+    TEXT(Pattern.compile("(?s).{1,500}"), null),
     /** An ISO 3166-1 alpha-3 code such as CHN. */
     ISO3(Pattern.compile("[A-Z]{3}"), null),
     /** A year such as 2021; bound as xsd:gYear. */
@@ -61,6 +63,7 @@ public enum ParamType {
             }
             return NodeFactory.createURI(value);
         }
+        if (this == TEXT) return NodeFactory.createLiteralString(org.scokg.normalize.NormalizedText.toSimplified(value));
         if (this == TITLE) {
             String key = org.scokg.extract.TitleKey.of(value);
             if (key.isEmpty()) throw new IllegalArgumentException("parameter '" + paramName + "' has no title characters: " + abbreviate(value));
@@ -71,7 +74,7 @@ public enum ParamType {
 
     private String describe() {
         return switch (this) {
-            case STRING, TITLE -> "1 to 500 characters";
+            case STRING, TEXT, TITLE -> "1 to 500 characters";
             case ISO3 -> "an ISO 3166-1 alpha-3 code such as CHN";
             case YEAR -> "a year such as 2021";
             case DATE -> "a date such as 2021-11-25";

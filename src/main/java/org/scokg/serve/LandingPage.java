@@ -44,6 +44,11 @@ final class LandingPage implements Pages.Reading {
         "  FILTER(lang(?pinyin) = \"" + ScriptLabels.PINYIN + "\" && lang(?title) = \"zh\")",
         "}");
 
+    private static final String DOC_TITLE = String.join("\n",
+        "PREFIX sco: <" + Sco.NS + ">",
+        "PREFIX skos: <" + Sco.SKOS + ">",
+        "SELECT ?title WHERE { ?doc a sco:Document ; skos:prefLabel ?title FILTER(lang(?title) = \"zh\") } LIMIT 1");
+
     private final Dataset dataset;
     private final CannedQueries queries;
     private final LinkedData ld;
@@ -56,15 +61,19 @@ final class LandingPage implements Pages.Reading {
 
     @Override
     public void answer(HttpAction action) {
-        String title = action.getRequestParameter("title");
+        String title = action.getRequestParameter("title"), doc = action.getRequestParameter("doc");
         String search = title == null || title.isBlank() ? null : title.strip();
+        String onlyDoc = doc == null || doc.isBlank() ? null : doc.strip();
         Document page = Pages.page("scokg · 上海合作组织文件知识图谱");
-        int status = Txn.calculateRead(dataset, () -> fill(Pages.main(page), search));
+        int status = Txn.calculateRead(dataset, () -> fill(Pages.main(page), search, onlyDoc));
         Pages.send(action, status, page);
     }
 
-    /** The page's content; returns the HTTP status. */
-    private int fill(Element main, String search) {
+    /** The landing page's trace of one document (its IRI): its citations, per year and one by one. */
+    static String citationsHref(String doc) { return AnalystPages.href("/", "doc", doc); }
+
+    /** The page's content, the trace of {@code search} or of the document {@code onlyDoc}; returns the HTTP status. */
+    private int fill(Element main, String search, String onlyDoc) {
         main.appendElement("h1").text("SCO documents knowledge graph");
         main.appendElement("p").text("Meetings, participants, chairmanships and every named document cited in the Chinese texts of the "
             + "Shanghai Cooperation Organisation (上海合作组织), as linked data.");
@@ -76,14 +85,25 @@ final class LandingPage implements Pages.Reading {
             .attr("value", search == null ? "" : search).attr("placeholder", "上合组织宪章");
         form.appendText(" ").appendElement("button").attr("type", "submit").text("Trace");
         int status = 200;
-        if (search != null) {
+        if (search != null || onlyDoc != null) {
             try {
-                status = trace(main, search);
+                status = onlyDoc != null ? traceDocument(main, onlyDoc) : trace(main, search, null);
             } catch (IllegalArgumentException e) {
                 main.appendElement("p").addClass("error").text(CannedQueryService.oneLine(e));
                 status = 400;
             }
         }
+
+        main.appendElement("h2").text("For analysts");
+        Element analysts = main.appendElement("ul").addClass("analysts");
+        Element li = analysts.appendElement("li");
+        Pages.link(li, AnalystPages.SEARCH, "Search the sentences");
+        li.appendText(" — every sentence of every source, by words in any script (full-text index), e.g. ");
+        Pages.link(li, AnalystPages.href(AnalystPages.SEARCH, "q", "粮食安全"), "粮食安全");
+        Pages.link(analysts.appendElement("li"), AnalystPages.CHANGES, "What changed between two years")
+            .parent().appendText(" — documents new, dropped and kept; delegates new and gone; chairmanship");
+        Pages.link(analysts.appendElement("li"), AnalystPages.ATTENDANCE, "Attendance grid: states × meetings")
+            .parent().appendText(" — who represented each state at each meeting; each state's page, each person's page");
 
         main.appendElement("h2").text("Meetings");
         meetings(main);
@@ -157,9 +177,13 @@ final class LandingPage implements Pages.Reading {
      * and without spaces, then traces each by its canonical title; any other search is traced as
      * written ({@code agreement-trace} compares canonical keys, so any spelling matches).
      */
-    private int trace(Element main, String search) {
+    private int trace(Element main, String search, String onlyDoc) {
         List<QuerySolution> rows;
-        if (isPinyin(search)) {
+        if (onlyDoc != null) {
+            rows = run(main, TRACE, Map.of("title", search));
+            if (rows == null) return 200;
+            rows.removeIf(r -> !onlyDoc.equals(iri(r, "doc")));
+        } else if (isPinyin(search)) {
             String key = ScriptLabels.searchKey(search);
             Map<String, String> titles = new TreeMap<>();
             try (QueryExecution qe = QueryExecution.dataset(dataset).query(PINYIN_LABELS).build()) {
@@ -215,6 +239,20 @@ final class LandingPage implements Pages.Reading {
             tr.appendElement("td").text(nz(text(r, "sentence")));
         }
         return 200;
+    }
+
+    /** The trace of the document {@code doc} alone: by its title, keeping its own citations; 404 for an IRI that is no document. */
+    private int traceDocument(Element main, String doc) {
+        String title = null;
+        try (QueryExecution qe = QueryExecution.dataset(dataset).query(DOC_TITLE).substitution("doc", org.apache.jena.rdf.model.ResourceFactory.createResource(doc)).build()) {
+            var rs = qe.execSelect();
+            if (rs.hasNext()) title = rs.next().getLiteral("title").getLexicalForm();
+        }
+        if (title == null) {
+            main.appendElement("p").addClass("error").text("No document " + doc + " in the store.");
+            return 404;
+        }
+        return trace(main, title, doc);
     }
 
     /** An inline SVG with one mark per year, its count above it. */

@@ -13,6 +13,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.XSD;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.scokg.vocab.Sco;
 
 /** The HTML page of one resource: its types, other formats, source sentence, properties and incoming links. */
 final class ResourcePage {
@@ -46,6 +47,7 @@ final class ResourcePage {
         String[][] links = {{"ttl", "Turtle"}, {"json-ld", "JSON-LD"}, {"nt", "N-Triples"}, {"xml", "RDF/XML"}};
         for (int i = 0; i < links.length; i++)
             Pages.link(i > 0 ? formats.appendText(" · ") : formats, self + "?format=" + links[i][0], links[i][1]);
+        analystLinks(body, types == null ? List.of() : types);
         List<Node> sentences = props.get(LinkedData.SENTENCE);
         if (sentences != null) {
             body.appendElement("h2").text("Source sentence");
@@ -82,6 +84,18 @@ final class ResourcePage {
             table(body, e.getValue());
         }
         return page;
+    }
+
+    /** Links to the analysts' pages of a person, a state or organisation someone represented, a document. */
+    private void analystLinks(Element body, List<Node> types) {
+        Node main = d.node();
+        Element p = body.appendElement("p").addClass("analyst");
+        if (types.contains(Sco.Person.asNode())) Pages.link(p, AnalystPages.personHref(d.iri()), "Every meeting attended, with the title in each");
+        else if (types.contains(Sco.State.asNode()) || d.graph().contains(Node.ANY, Sco.represents.asNode(), main))
+            Pages.link(p, AnalystPages.stateHref(d.iri()), "Who represented it at each meeting, and in which capacity");
+        else if (types.contains(Sco.Document.asNode())) Pages.link(p, LandingPage.citationsHref(d.iri()), "Citations per year");
+        else if (types.contains(Sco.Meeting.asNode())) Pages.link(p, AnalystPages.ATTENDANCE, "Attendance grid: states × meetings");
+        if (p.childNodeSize() == 0) p.remove();
     }
 
     private void table(Element body, Map<Node, List<Node>> props) {

@@ -53,7 +53,8 @@ import org.scokg.vocab.Iris;
  *     {@code /scokg/query}, over the same dataset, one endpoint per query, and the unnamed endpoint
  *     lists them</li>
  * <li>resource IRIs at their own paths, {@code /.well-known/void}, {@code /scokg/context.jsonld}
- *     ({@link LinkedData}) and {@code /} ({@link LandingPage}): Fuseki processors</li>
+ *     ({@link LinkedData}), {@code /} ({@link LandingPage}) and the analysts' pages ({@link AnalystPages}):
+ *     Fuseki processors</li>
  * <li>the Fuseki UI ({@link FMod_UI}) at {@code /index.html}, with the read-only parts of the admin
  *     module it needs: {@code /$/server} ({@link ActionServerStatus}), {@code /$/datasets}
  *     ({@link ActionDatasets}, GET only), {@code /$/stats}, {@code /$/ping}</li>
@@ -147,6 +148,7 @@ public final class ScokgServer implements AutoCloseable {
         builder.addServlet(QUERIES + "/*", new UnknownQuery(queries));
 
         builder.addProcessor("", new LandingPage(dataset, queries, linkedData));
+        new AnalystPages(dataset, queries, linkedData).addTo(builder);
         for (String path : linkedData.paths()) builder.addProcessor(path, linkedData);
 
         // The Fuseki UI and the read-only parts of the admin module it asks for. FMod_UI looks for

@@ -24,7 +24,7 @@ import org.scokg.text.SourceReader;
  * This class connects to the store; each thing done to it is a class of its own:
  * {@link StoreWriter} writes (build, load, build from N-Quads partitions),
  * {@link Validation} validates with SHACL, {@link DatasetDescription} describes (VoID/DCAT),
- * {@link StoreExport} dumps.
+ * {@link StoreExport} dumps, {@link SentenceIndex} keeps the full-text index of the sentences.
  *
  * <p>Open with {@link #open(Path)} (creates the store when missing) or
  * {@link #openExisting(Path)} (for read commands: never creates anything). The dataset has
@@ -58,12 +58,14 @@ public final class ScokgStore implements AutoCloseable {
 
     private final Path directory;
     private final Dataset dataset;
+    private final Dataset writable;
     private boolean closed;
 
-    private ScokgStore(Path directory, Dataset dataset) {
+    private ScokgStore(Path directory, Dataset dataset) throws StoreException {
         this.directory = directory;
         this.dataset = dataset;
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+        this.writable = SentenceIndex.over(dataset, directory);
     }
 
     /**
@@ -71,7 +73,7 @@ public final class ScokgStore implements AutoCloseable {
      * writes go through the same transactions the server's readers use, so they see the
      * old or the new state, never a mix.
      */
-    public static ScokgStore over(Path dir, Dataset dataset) {
+    public static ScokgStore over(Path dir, Dataset dataset) throws StoreException {
         Objects.requireNonNull(dir, "store directory");
         Objects.requireNonNull(dataset, "dataset");
         return new ScokgStore(dir, dataset);
@@ -115,11 +117,13 @@ public final class ScokgStore implements AutoCloseable {
     }
 
     private static ScokgStore connect(Path dir) throws StoreException {
+        Dataset tdb;
         try {
-            return new ScokgStore(dir, TDB2Factory.connectDataset(dir.toAbsolutePath().toString()));
+            tdb = TDB2Factory.connectDataset(dir.toAbsolutePath().toString());
         } catch (RuntimeException e) {
             throw new StoreException(openFailure(dir, e), e);
         }
+        return new ScokgStore(dir, tdb);
     }
 
     /**
@@ -150,10 +154,20 @@ public final class ScokgStore implements AutoCloseable {
 
     public Path directory() { return directory; }
 
-    /** The TDB2 dataset (union default graph on). Use it inside transactions. */
+    /** The TDB2 dataset (union default graph on, the full-text index in its context). Use it inside transactions. */
     public Dataset dataset() {
         checkOpen();
         return dataset;
+    }
+
+    /**
+     * The same data as {@link #dataset()}, to write through: every change to a sentence changes
+     * the full-text index in the same transaction ({@link SentenceIndex}). Queries are faster on
+     * {@link #dataset()}, which TDB2's own query engine answers.
+     */
+    public Dataset writable() {
+        checkOpen();
+        return writable;
     }
 
     // ------------------------------------------------------------------ write

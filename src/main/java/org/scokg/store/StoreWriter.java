@@ -98,7 +98,7 @@ final class StoreWriter {
 
     StoreWriter(ScokgStore store, Consumer<String> progress) {
         this.store = store;
-        this.dsg = store.dataset().asDatasetGraph();
+        this.dsg = store.writable().asDatasetGraph();
         this.say = progress == null ? s -> {} : progress;
     }
 
@@ -234,7 +234,7 @@ final class StoreWriter {
      * After the commit, the store may be compacted ({@link StoreCompaction}).
      */
     private void write(Work work) throws StoreException {
-        Dataset ds = store.dataset();
+        Dataset ds = store.writable();
         try {
             ds.begin(TxnType.WRITE);
         } catch (RuntimeException e) {
@@ -243,7 +243,7 @@ final class StoreWriter {
         boolean committed = false;
         try {
             if (work.run()) {
-                long kept = ScokgStore.count(ds, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
+                long kept = ScokgStore.count(store.dataset(), "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
                 say.accept("committing: " + replaced + " quads removed, " + added + " written, " + kept + " in the store");
                 ds.commit();
                 committed = true;

@@ -73,6 +73,8 @@ public final class Sco {
     public static final Property attendanceMode = prop("attendanceMode");
     public static final Property rule = prop("rule");
     public static final Property sentence = prop("sentence");
+    /** The text of a nif:Sentence as the rules read it; what the full-text index indexes. */
+    public static final Property text = prop("text");
     public static final Property shortName = prop("shortName");
     public static final Property isoCode = prop("isoCode");
     public static final Property state = prop("state");
@@ -121,6 +123,7 @@ public final class Sco {
     public static final Property wasAssociatedWith = prop(PROV, "wasAssociatedWith");
     public static final Property referenceContext = prop(NIF, "referenceContext");
     public static final Resource NifContext = ResourceFactory.createResource(NIF + "Context");
+    public static final Resource NifSentence = ResourceFactory.createResource(NIF + "Sentence");
     public static final Resource ProvSoftwareAgent = ResourceFactory.createResource(PROV + "SoftwareAgent");
     public static final Property beginIndex = prop(NIF, "beginIndex");
     public static final Property endIndex = prop(NIF, "endIndex");

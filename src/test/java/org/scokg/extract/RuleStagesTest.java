@@ -39,24 +39,24 @@ class RuleStagesTest {
     @Test
     void aNewSentenceShapeIsARule(@TempDir Path dir) throws Exception {
         String text = "2027年6月10日，上海合作组织成员国元首理事会第二十七次会议在比什凯克举行。"
-            + "轮值主席一职由吉尔吉斯共和国移交给俄罗斯联邦。";
+            + "俄罗斯联邦从吉尔吉斯共和国手中接过轮值主席的接力棒。";
         assertEquals(List.of(), new Extractor(Gazetteer.builtIn()).extract(new SourceText("b.txt", text)).chairmanships());
         Files.writeString(dir.resolve("handover.rules"), """
             stage facts
 
-            rule chairmanship.office-handed-over
-              # 轮值主席一职由吉尔吉斯共和国移交给俄罗斯联邦: the receiving state takes the chair.
+            rule chairmanship.baton-taken
+              # 俄罗斯联邦从吉尔吉斯共和国手中接过轮值主席的接力棒: the state that takes the baton chairs next.
               produce: chairmanship
-              pattern: 轮值主席一职由@state移交给(?<state>@state)
+              pattern: (?<state>@state)从@state手中接过(?:轮值)?主席(?:国)?的接力棒
               set: status=incoming, of=sco
-              example: 轮值主席一职由吉尔吉斯共和国移交给俄罗斯联邦。
+              example: 俄罗斯联邦从吉尔吉斯共和国手中接过轮值主席的接力棒。
               expect: state=俄罗斯联邦
             end
             """);
         Facts.Document d = new Extractor(Gazetteer.builtIn(), List.of(dir)).extract(new SourceText("b.txt", text));
         assertEquals(1, d.chairmanships().size());
         assertTrue(d.chairmanships().get(0).stateIri().endsWith("/state/RUS"));
-        assertEquals("chairmanship.office-handed-over", d.chairmanships().get(0).provenance().rule());
+        assertEquals("chairmanship.baton-taken", d.chairmanships().get(0).provenance().rule());
     }
 
     @Test

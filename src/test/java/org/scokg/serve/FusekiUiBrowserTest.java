@@ -2,7 +2,6 @@ package org.scokg.serve;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,9 +14,6 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,21 +30,8 @@ class FusekiUiBrowserTest {
 
     @Test
     void theUiFromTheLandingPageRunsTheExampleQuery() throws Exception {
-        Path chromium = ServeFixtures.onPath("chromium", "chromium-browser");
-        Path chromedriver = ServeFixtures.onPath("chromedriver");
-        ServeFixtures.requireOrSkip(chromium != null && chromedriver != null,
-            "chromium or chromedriver (Debian chromium, chromium-driver) is not installed; skipping the Fuseki UI browser test");
         ScokgServer server = servers.start(new ServerOptions(ServeFixtures.sampleStore(tmp), null, 0, 30_000));
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-            "--window-size=1400,1000",
-            "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-            .usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = ServeFixtures.chromium(tmp);
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get("http://127.0.0.1:" + server.port() + "/");

@@ -63,6 +63,27 @@ final class ServeFixtures {
         else assumeTrue(present, message);
     }
 
+    /**
+     * Headless Chromium driven by Selenium (Debian's chromium and chromedriver), its profile under
+     * {@code tmp}; the test is skipped with a message when either is missing (under CI=true it fails).
+     * The caller quits it.
+     */
+    static org.openqa.selenium.WebDriver chromium(Path tmp) throws IOException {
+        Path chromium = onPath("chromium", "chromium-browser");
+        Path chromedriver = onPath("chromedriver");
+        requireOrSkip(chromium != null && chromedriver != null,
+            "chromium or chromedriver (Debian chromium, chromium-driver) is not installed; skipping this browser test");
+        var options = new org.openqa.selenium.chrome.ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+            "--window-size=1400,1200", "--force-device-scale-factor=1",
+            "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium-profile"));
+        var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort().build();
+        return new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    }
+
     /** The servers a test starts, closed after it: {@code @RegisterExtension final Servers servers = new Servers();}. */
     static final class Servers implements AfterEachCallback {
         private final List<ScokgServer> started = new ArrayList<>();

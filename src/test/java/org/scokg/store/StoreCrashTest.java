@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,21 +23,43 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build killed with SIGKILL (kill -9) at any moment leaves the store in the previous
- * good state or the new complete one, never in between; a second process touching a
- * store in use gets one clear line.
+ * good state or the new complete one, never in between, with the full-text index in step
+ * with the data; a second process touching a store in use gets one clear line.
  */
 class StoreCrashTest {
     @TempDir Path tmp;
 
-    /** What a store holds: meetings, mentions, quads. */
-    record State(long meetings, long mentions, long quads) {}
+    /** What a store holds: meetings, mentions, quads, and the sentences the full-text index finds for a few words. */
+    record State(long meetings, long mentions, long quads, Set<String> found) {}
 
+    static final List<String> WORDS = List.of("粮食安全", "数字经济", "比什凯克");
+
+    /**
+     * The state of the store at {@code db}, once opened (TDB2 recovers its journal, the full-text
+     * index is rebuilt if a commit was left half done); asserts that the index finds exactly the
+     * sentences whose text holds each of {@link #WORDS}.
+     */
     static State state(Path db) throws StoreException {
         try (ScokgStore s = ScokgStore.openExisting(db)) {
-            return Txn.calculateRead(s.dataset(), () -> new State(
-                count(s, "?x a <https://w3id.org/scokg/ontology#Meeting>"),
-                count(s, "?x a <https://w3id.org/scokg/ontology#Mention>"),
-                s.quadCount()));
+            return Txn.calculateRead(s.dataset(), () -> {
+                Set<String> found = new TreeSet<>();
+                for (String w : WORDS) {
+                    Set<String> indexed = iris(s, "(?x) <http://jena.apache.org/text#query> (sco:text '\\\"" + w + "\\\"')");
+                    assertEquals(iris(s, "?x sco:text ?t FILTER(CONTAINS(?t, '" + w + "'))"), indexed, "the index finds " + w + " in " + db);
+                    found.addAll(indexed);
+                }
+                return new State(count(s, "?x a <https://w3id.org/scokg/ontology#Meeting>"),
+                    count(s, "?x a <https://w3id.org/scokg/ontology#Mention>"), s.quadCount(), found);
+            });
+        }
+    }
+
+    static Set<String> iris(ScokgStore s, String pattern) {
+        try (QueryExecution qe = QueryExecution.dataset(s.dataset())
+                .query("PREFIX sco: <https://w3id.org/scokg/ontology#> SELECT DISTINCT ?x WHERE { " + pattern + " }").build()) {
+            Set<String> out = new TreeSet<>();
+            qe.execSelect().forEachRemaining(r -> out.add(r.getResource("x").getURI()));
+            return out;
         }
     }
 
@@ -190,6 +214,43 @@ class StoreCrashTest {
     @Test
     void killedBuildLeavesTheOldOrTheNewStoreNeverAMix() throws Exception {
         killedBuildsLeaveTheOldOrTheNewStore(List.of(), new long[] {50, 500, 1500}, new long[] {0, 100, 300, 800}, new long[] {0, 100, 300});
+    }
+
+    /**
+     * Killed while the full-text index's commit is prepared and not done (a {@code pending_segments}
+     * file in DIR/text), which is where TDB2 writes its commit point: on the next open the index is
+     * rebuilt from the data, so the store is the old or the new one with the index in step
+     * ({@link #state} checks it).
+     */
+    @Test
+    void killedBetweenTheCommitsOfTheDataAndTheIndexLeavesThemInStep() throws Exception {
+        Path baseline = baseline();
+        State old = state(baseline);
+        Child full = buildOver(baseline, "full", List.of());
+        assertEquals(0, full.waitFor(), full.err());
+        State fresh = state(tmp.resolve("full"));
+        List<String> log = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Path db = tmp.resolve("pending-" + i);
+            Child c = buildOver(baseline, db.getFileName().toString(), List.of());
+            while (c.process.isAlive() && !pending(db)) Thread.onSpinWait();
+            c.kill();
+            boolean caught = pending(db);
+            State after = state(db);
+            log.add((caught ? "killed with a pending commit: " : "missed the window: ") + (after.equals(old) ? "old" : after.equals(fresh) ? "new" : after));
+            assertTrue(after.equals(old) || after.equals(fresh), log.toString());
+            assertFalse(pending(db), "the pending commit is gone once opened");
+        }
+        System.out.println("kill -9 between the commits: " + log);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("killed with")), log.toString());
+    }
+
+    static boolean pending(Path db) {
+        try (Stream<Path> s = Files.list(db.resolve("text"))) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith("pending_segments"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
