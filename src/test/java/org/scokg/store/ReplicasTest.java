@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.scokg.cli.CliRun;
 import org.scokg.query.CannedQueries;
 import org.scokg.query.CannedQuery;
+import org.scokg.query.ParamType;
 import org.scokg.serve.ScokgServer;
 import org.scokg.serve.ServerOptions;
 
@@ -46,13 +47,18 @@ class ReplicasTest {
         assertNotEquals(blue.port(), green.port());
         for (ScokgServer s : List.of(blue, green)) assertEquals(200, get(s, "/$/ping", null).statusCode());
 
+        // a value for each required parameter, from the store: a title it knows, its first and last meeting years
         String title = firstTitle(get(blue, ScokgServer.QUERIES + "/documents", "text/tab-separated-values").body());
+        List<String> years = years(get(blue, ScokgServer.QUERIES + "/meetings", "text/tab-separated-values").body());
         CannedQueries queries = CannedQueries.builtIn();
         for (String name : queries.names()) {
             String path = ScokgServer.QUERIES + "/" + name;
-            CannedQuery q = queries.get(name);
-            for (CannedQuery.Param p : q.params())
-                if (p.required()) path += (path.contains("?") ? "&" : "?") + p.name() + "=" + URLEncoder.encode(p.name().equals("title") ? title : "上海合作组织", StandardCharsets.UTF_8);
+            for (CannedQuery.Param p : queries.get(name).params()) {
+                if (!p.required()) continue;
+                String value = p.name().equals("title") ? title : p.type() != ParamType.YEAR ? "上海合作组织"
+                    : p.name().equals("to") ? years.get(years.size() - 1) : years.get(0);
+                path += (path.contains("?") ? "&" : "?") + p.name() + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
             HttpResponse<String> one = get(blue, path, "text/tab-separated-values"), other = get(green, path, "text/tab-separated-values");
             assertEquals(200, one.statusCode(), path + ": " + one.body());
             assertEquals(200, other.statusCode(), path + ": " + other.body());
@@ -73,6 +79,14 @@ class ReplicasTest {
         int i = List.of(lines.get(0).split("\t")).indexOf("?title");
         String cell = lines.get(1).split("\t")[i];
         return cell.substring(1, cell.lastIndexOf('"'));
+    }
+
+    /** The years of the meetings' start dates in a TSV answer of {@code meetings}, sorted, without repeats. */
+    static List<String> years(String tsv) {
+        List<String> lines = tsv.lines().toList();
+        int i = List.of(lines.get(0).split("\t")).indexOf("?startDate");
+        return lines.stream().skip(1).map(l -> l.split("\t", -1)[i]).filter(c -> c.matches("\"\\d{4}.*")).map(c -> c.substring(1, 5))
+            .distinct().sorted().toList();
     }
 
     HttpResponse<String> get(ScokgServer s, String path, String accept) throws Exception {

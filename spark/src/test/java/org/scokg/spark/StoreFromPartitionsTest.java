@@ -50,12 +50,16 @@ class StoreFromPartitionsTest {
         }
         assertTrue(names.containsAll(List.of("meetings", "attendees", "mentions", "documents", "agreement-trace", "presidency", "next-meeting")),
             names.toString());
-        // a value for each required parameter: a title the store knows for agreement-trace's
+        // a value for each required parameter, from the store: a title it knows, its first and last meeting years
         String title = firstColumn(query(fromTexts, "documents"), "title");
+        List<String> years = years(query(fromTexts, "meetings"));
         for (String name : names) {
             List<String> args = new ArrayList<>();
-            for (String param : requiredParameters(name))
-                args.addAll(List.of("--param", param + "=" + (param.equals("title") ? title : "上海合作组织")));
+            for (String[] param : requiredParameters(name)) {
+                String value = param[0].equals("title") ? title : !param[1].equals("year") ? "上海合作组织"
+                    : param[0].equals("to") ? years.get(years.size() - 1) : years.get(0);
+                args.addAll(List.of("--param", param[0] + "=" + value));
+            }
             String expected = query(fromTexts, name, args), actual = query(fromParts, name, args);
             assertTrue(expected.lines().count() > 1, name + " answers rows on the seeds: " + expected);
             assertEquals(expected, actual, name + " " + args);
@@ -124,13 +128,21 @@ class StoreFromPartitionsTest {
         return m.group(1);
     }
 
-    /** The parameters a query's header declares ({@code # @param NAME[:VAR] TYPE text}) without "(optional)". */
-    static List<String> requiredParameters(String name) throws Exception {
-        Pattern param = Pattern.compile("^#\\s*@param\\s+([\\w-]+)\\S*\\s+.*$");
-        List<String> out = new ArrayList<>();
+    /** The years of the meetings' start dates in a TSV answer of {@code meetings}, sorted, without repeats. */
+    static List<String> years(String tsv) {
+        List<String> lines = tsv.lines().toList();
+        int i = List.of(lines.get(0).split("\t")).indexOf("?startDate");
+        return lines.stream().skip(1).map(l -> l.split("\t", -1)[i]).filter(c -> c.matches("\"\\d{4}.*")).map(c -> c.substring(1, 5))
+            .distinct().sorted().toList();
+    }
+
+    /** The parameters a query's header declares ({@code # @param NAME[:VAR] TYPE text}) without "(optional)": {name, type} each. */
+    static List<String[]> requiredParameters(String name) throws Exception {
+        Pattern param = Pattern.compile("^#\\s*@param\\s+([\\w-]+)\\S*\\s+(\\S+)\\s.*$");
+        List<String[]> out = new ArrayList<>();
         for (String line : Files.readAllLines(QUERIES.resolve(name + ".rq"))) {
             Matcher m = param.matcher(line);
-            if (m.matches() && !line.contains("(optional)")) out.add(m.group(1));
+            if (m.matches() && !line.contains("(optional)")) out.add(new String[] {m.group(1), m.group(2)});
         }
         return out;
     }
