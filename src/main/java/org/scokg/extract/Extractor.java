@@ -566,8 +566,10 @@ public final class Extractor {
                 if (found != null && (m == null || found.rule().priority() > m.rule().priority())) m = found;
             }
             if (m == null) return null;
-            Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(m.group("affiliation"));
-            if (m.group("name") != null && m.group("affiliation") == null) {
+            // A rule may name the affiliation the text leaves out (set: affiliation=…).
+            String affiliation = m.group("affiliation") != null ? m.group("affiliation") : m.value("affiliation");
+            Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(affiliation);
+            if (m.group("name") != null && affiliation == null) {
                 // Named by surname only (会议由卡里莫夫总统主持): the attendee list says who that is.
                 String name = m.group("name");
                 for (Attendance a : attendances)
@@ -577,7 +579,7 @@ public final class Extractor {
                 return null;
             }
             if (m.group("name") != null) {
-                Affiliation a = affiliation(m.group("affiliation"), m.group("name"));
+                Affiliation a = affiliation(affiliation, m.group("name"));
                 if (a == null) return null;
                 return new Chair(person(a, m.group("name")), a.iri(), m.group("title"), prov(m));
             }
