@@ -46,7 +46,7 @@ class GazetteerWikidataTest {
         // SCO councils (organs of the SCO; Wikidata may have no item for them)
         "org/heads-of-state", "org/heads-of-government", "org/foreign-ministers", "org/national-coordinators",
         // other organisations and places whose Wikidata id has not been checked here
-        "org/eec", "org/cica", "org/unrcca", "place/sochi");
+        "org/eec", "org/cica", "org/unrcca", "org/carec-institute", "place/sochi");
 
     /** The gazetteer classes whose members must be linked. */
     static final List<Resource> LINKED_CLASSES = List.of(
