@@ -79,16 +79,50 @@ public final class ScokgStore implements AutoCloseable {
         return new ScokgStore(dir, dataset);
     }
 
+    /**
+     * Present in a store directory while TDB2 creates a new store in it. TDB2 writes a new
+     * store's files one by one: a process killed meanwhile leaves files TDB2 cannot open
+     * ("Node block manager empty"), which never held data. The marker says so, so that the
+     * next {@link #open} starts that store afresh and {@link #exists} does not count it.
+     */
+    static final String CREATING = "scokg-creating";
+
     /** Opens the store at {@code dir}, creating the directory and an empty store if needed. */
     public static ScokgStore open(Path dir) throws StoreException {
         Objects.requireNonNull(dir, "store directory");
+        Path creating = dir.resolve(CREATING);
+        boolean fresh;
         try {
             if (Files.exists(dir) && !Files.isDirectory(dir)) throw new StoreException(dir + " is not a directory");
             Files.createDirectories(dir);
+            if (Files.exists(creating)) {
+                clearAllBut(dir, creating);                // a creation killed before it ended: nothing was stored
+                fresh = true;
+            } else {
+                fresh = !exists(dir);
+                if (fresh) Files.createFile(creating);
+            }
         } catch (IOException e) {
             throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
         }
-        return connect(dir);
+        ScokgStore store = connect(dir);
+        if (fresh) {
+            try {
+                Files.delete(creating);
+            } catch (IOException e) {
+                store.close();
+                throw new StoreException("cannot write the store directory " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return store;
+    }
+
+    /** Deletes everything in {@code dir} but {@code keep} (the files of a store whose creation never ended). */
+    private static void clearAllBut(Path dir, Path keep) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList())
+                if (!p.equals(dir) && !p.equals(keep)) Files.delete(p);
+        }
     }
 
     /**
@@ -103,9 +137,12 @@ public final class ScokgStore implements AutoCloseable {
         return connect(dir);
     }
 
-    /** True when {@code dir} holds a TDB2 store (a directory with TDB2 data or its lock file). */
+    /**
+     * True when {@code dir} holds a TDB2 store (a directory with TDB2 data or its lock file),
+     * not one whose creation was cut short.
+     */
     public static boolean exists(Path dir) {
-        if (dir == null || !Files.isDirectory(dir)) return false;
+        if (dir == null || !Files.isDirectory(dir) || Files.exists(dir.resolve(CREATING))) return false;
         try (Stream<Path> s = Files.list(dir)) {
             return s.anyMatch(p -> {
                 String n = p.getFileName().toString();

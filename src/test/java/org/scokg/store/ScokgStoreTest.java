@@ -36,6 +36,27 @@ class ScokgStoreTest {
         return p;
     }
 
+    /**
+     * A process killed while TDB2 created a new store leaves files TDB2 cannot open: the next
+     * open starts that store afresh, and until then there is no store there.
+     */
+    @Test void aStoreWhoseCreationWasCutShortIsStartedAfresh() throws Exception {
+        Path db = dir.resolve("cut");
+        Files.createDirectories(db.resolve("Data-0001"));
+        Files.createFile(db.resolve(ScokgStore.CREATING));
+        Files.createFile(db.resolve("Data-0001/nodes.dat"));          // what TDB2 had written when it was killed
+        Files.createFile(db.resolve("Data-0001/nodes.idn"));
+        assertFalse(ScokgStore.exists(db));
+        try (ScokgStore s = ScokgStore.open(db)) {
+            assertTrue(s.build(List.of(Path.of("seeds/000_4d1f60703d6d6267.txt")), null).usable());
+        }
+        assertFalse(Files.exists(db.resolve(ScokgStore.CREATING)));
+        assertTrue(ScokgStore.exists(db));
+        try (ScokgStore s = ScokgStore.openExisting(db)) {
+            assertTrue(s.dataset().calculateRead(() -> s.dataset().asDatasetGraph().stream().count()) > 0);
+        }
+    }
+
     @Test void loadTwiceReplacesInsteadOfDuplicating() throws Exception {
         Path v1 = trig("v1.trig", G1 + " { ex:a ex:p 1 . ex:a ex:p 2 . _:b ex:q ex:a . }\n" + G2 + " { ex:b ex:p 1 . }\n");
         try (ScokgStore s = ScokgStore.open(dir.resolve("db"))) {
