@@ -161,7 +161,7 @@ public final class Extractor {
             Chair chair = meeting == null ? null : chair(attendances);
             if (chair != null && chair.person() != null
                 && attendances.stream().noneMatch(a -> a.person() != null && a.representsIri().equals(chair.stateIri())
-                    && sameName(a.person().name(), chair.person().name()))) {
+                    && (a.person().key().equals(chair.person().key()) || sameName(a.person().name(), chair.person().name())))) {
                 // Who chaired the meeting attended it, listed or not.
                 Entry e = gazetteer.byIri(chair.stateIri());
                 Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
