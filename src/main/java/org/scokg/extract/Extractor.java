@@ -161,7 +161,7 @@ public final class Extractor {
             Chair chair = meeting == null ? null : chair(attendances);
             if (chair != null && chair.person() != null
                 && attendances.stream().noneMatch(a -> a.person() != null && a.representsIri().equals(chair.stateIri())
-                    && (a.person().key().equals(chair.person().key()) || sameName(a.person().name(), chair.person().name())))) {
+                    && sameName(a.person().name(), chair.person().name()))) {
                 // Who chaired the meeting attended it, listed or not.
                 Entry e = gazetteer.byIri(chair.stateIri());
                 Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
@@ -438,8 +438,7 @@ public final class Extractor {
                     continue;
                 }
                 // A rule may name the affiliation the text leaves out (set: affiliation=…).
-                String affiliation = m.group("affiliation") != null ? m.group("affiliation") : m.value("affiliation");
-                Affiliation a = affiliation(affiliation, m.group("name"));
+                Affiliation a = affiliation(m.groupOrValue("affiliation"), m.group("name"));
                 if (a == null) continue;
                 if (m.group("name") == null) {
                     // A delegate named by affiliation and title only: one unnamed delegate per affiliation.
@@ -567,13 +566,13 @@ public final class Extractor {
             }
             if (m == null) return null;
             // A rule may name the affiliation the text leaves out (set: affiliation=…).
-            String affiliation = m.group("affiliation") != null ? m.group("affiliation") : m.value("affiliation");
+            String affiliation = m.groupOrValue("affiliation");
             Entry state = m.group("short") != null ? gazetteer.byShortName(m.group("short")) : gazetteer.lookup(affiliation);
             if (m.group("name") != null && affiliation == null) {
                 // Named by surname only (会议由卡里莫夫总统主持): the attendee list says who that is.
                 String name = m.group("name");
                 for (Attendance a : attendances)
-                    if (a.person() != null && (a.person().name().equals(name) || a.person().name().endsWith("·" + name)))
+                    if (a.person() != null && sameName(a.person().name(), name))
                         return new Chair(new PersonRef(a.person().key(), name), a.representsIri(), m.group("title"), prov(m));
                 warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
                 return null;

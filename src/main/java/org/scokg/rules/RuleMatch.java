@@ -72,6 +72,12 @@ public final class RuleMatch {
     /** The value for {@code key}, or null. */
     public String value(String key) { return value(key, null); }
 
+    /** The text of the group {@code key}, or, when it did not take part, the value the rule sets for {@code key}. */
+    public String groupOrValue(String key) {
+        String g = group(key);
+        return g != null ? g : value(key);
+    }
+
     @Override
     public String toString() { return rule.name() + "@" + start + ":" + text; }
 }

@@ -152,6 +152,15 @@ class StoreCrashTest {
         return db;
     }
 
+    /** The store at {@code db} written out as N-Quads to {@code name} in the temporary folder. */
+    Path dump(Path db, String name) throws Exception {
+        Path nq = tmp.resolve(name);
+        try (ScokgStore s = ScokgStore.openExisting(db); var out = Files.newOutputStream(nq)) {
+            s.export(ExportFormat.NQ, out);
+        }
+        return nq;
+    }
+
     /** TDB2 deletes a compaction's half-written generation ({@code Data-NNNN-tmp}) when it opens the store. */
     static void assertNoHalfWrittenGeneration(Path db) throws IOException {
         try (Stream<Path> s = Files.list(db)) {
@@ -262,10 +271,7 @@ class StoreCrashTest {
     void killedCompactionLeavesTheCompleteStore() throws Exception {
         Path full = seedsStore("seeds");
         State built = state(full);
-        Path nq = tmp.resolve("seeds.nq");
-        try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
-            s.export(ExportFormat.NQ, out);
-        }
+        Path nq = dump(full, "seeds.nq");
         copyTree(full, tmp.resolve("reloaded"));
         Child uninterrupted = new Child("load", "--db", tmp.resolve("reloaded").toString(), nq.toString());
         assertEquals(0, uninterrupted.waitFor(), uninterrupted.err());
@@ -311,10 +317,7 @@ class StoreCrashTest {
     void killedLoadLeavesAnEmptyOrACompleteStore() throws Exception {
         Path full = seedsStore("full");
         State fresh = state(full);
-        Path nq = tmp.resolve("full.nq");
-        try (ScokgStore s = ScokgStore.openExisting(full); var out = Files.newOutputStream(nq)) {
-            s.export(ExportFormat.NQ, out);
-        }
+        Path nq = dump(full, "full.nq");
         List<String> seen = new ArrayList<>();
         for (long wait : new long[] {500, 1000, 2000, 4000, 8000}) {
             Path db = tmp.resolve("load-" + wait);
