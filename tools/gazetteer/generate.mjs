@@ -112,7 +112,8 @@ if (problems.length) {
 
 // ---------------------------------------------------------------- Turtle
 const q = s => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-const year = y => `"${y}"^^xsd:gYear`;
+// a standing's start: the day where the overlay knows it ("2017-06-09"), else the year
+const year = y => /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(y)) ? `"${y}"^^xsd:date` : `"${y}"^^xsd:gYear`;
 
 function turtle(s) {
   const lines = s.comments.map(c => `# ${c}`);
@@ -131,8 +132,9 @@ function turtle(s) {
 }
 
 // SCO members (by year of accession), observers, dialogue partners, then every other state; by ISO code within.
-const standing = s => s.o.memberSince ? [0, s.o.memberSince] : s.o.observerSince ? [1, s.o.observerSince]
-  : s.o.dialoguePartnerSince ? [2, s.o.dialoguePartnerSince] : [3, 0];
+const yearOf = y => parseInt(String(y).slice(0, 4), 10);
+const standing = s => s.o.memberSince ? [0, yearOf(s.o.memberSince)] : s.o.observerSince ? [1, yearOf(s.o.observerSince)]
+  : s.o.dialoguePartnerSince ? [2, yearOf(s.o.dialoguePartnerSince)] : [3, 0];
 const order = (a, b) => {
   const [ga, ya] = standing(a), [gb, yb] = standing(b);
   return ga - gb || ya - yb || (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0);

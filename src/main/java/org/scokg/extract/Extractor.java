@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ public final class Extractor {
         s.put("head", Set.of("title", "meeting"));             // the opening: title line, dateline, date line
         s.put("meeting", Set.of("meeting"));                   // each sentence: meeting sentences
         s.put("tail", Set.of("meeting", "list"));              // after the last full stop: closing line, signatures
-        s.put("attendance", Set.of("list", "veto"));           // each sentence: is it a list of delegates?
+        s.put("attendance", Set.of("list", "veto", "bullet")); // each sentence: is it a list of delegates? each line's bullet
         s.put("delegates", Set.of("attendee", "capacity"));    // each list: its delegates and their capacity
         s.put("chair", Set.of("chair"));                       // each sentence: who chaired
         s.put("facts", Set.of("chairmanship", "next-meeting", "event")); // each sentence
@@ -167,7 +168,7 @@ public final class Extractor {
                 Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
                 attendances = new ArrayList<>(attendances);
                 attendances.add(new Attendance(chair.person(), chair.stateIri(), chair.title(),
-                    capacity(kind, e, null, meeting.dates().start().year()), "attended", chair.provenance()));
+                    capacity(kind, e, null, Gazetteer.day(meeting.dates().start().lexical())), "attended", chair.provenance()));
             }
             List<Chairmanship> chairmanships = new ArrayList<>();
             List<NextMeeting> next = new ArrayList<>();
@@ -280,6 +281,7 @@ public final class Extractor {
                 Matcher inside = ORDINAL.matcher(named.group("council"));
                 if (inside.find() && inside.group(1) != null) ordinalText = inside.group(1);
             }
+            if ("首".equals(ordinalText)) ordinalText = "一";
             Integer ordinal = ordinalText == null ? null : ChineseNumerals.parse(ordinalText);
             boolean online = placed != null && placed.group("online") != null;
             PlaceRef place = placed == null || online ? null : place(placed.group("venue"));
@@ -332,7 +334,7 @@ public final class Extractor {
 
         List<Attendance> attendances(Meeting meeting) {
             Map<String, Attendance> byKey = new LinkedHashMap<>();
-            int year = meeting.dates().start().year();
+            int day = Gazetteer.day(meeting.dates().start().lexical());
             for (int k = 0; k < sentences.size(); k++) {
                 int[] s = sentences.get(k).clone();
                 if (s[0] >= tailStart && tailStart > 0) break;
@@ -341,18 +343,19 @@ public final class Extractor {
                 RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), sentence, s[0]);
                 if (list == null) continue;
                 // A list printed one delegate a line runs on over the lines after it that start
-                // with a state's or an organisation's name (a line ending in a bracket ends a
-                // "sentence" of its own).
-                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && startsWithAName(sentences.get(k + 1)[0])
+                // with a bullet, a number or a state's or an organisation's name (a line ending in
+                // a bracket ends a "sentence" of its own).
+                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && startsAnItem(sentences.get(k + 1)[0], text.length())
                        && (s[1] < tailStart || tailStart == 0)) s[1] = sentences.get(++k)[1];
                 // A list printed one delegate a line has no separators: when two or more lines
-                // start with a state's or an organisation's name, every line is an item.
-                boolean lineList = linesStartingWithAName(s[0], s[1]) >= 2;
+                // start like an item, every line is an item.
+                boolean lineList = linesStartingAnItem(s[0], s[1]) >= 2;
                 int from = s[0];
                 String[] marker = {null};
                 for (int i = s[0] + 1; i <= s[1]; i++) {
                     if (i < s[1] && !(lineList && nt.isLineStart(i))) continue;
-                    delegates(text.substring(from, i), from, year, list, byKey, marker);
+                    int item = lineList && nt.isLineStart(from) ? afterBullet(from, i) : from;
+                    delegates(text.substring(item, i), item, day, list, byKey, marker);
                     from = i;
                 }
             }
@@ -365,7 +368,7 @@ public final class Extractor {
                     String[] marker = {null};
                     for (int i = tailStart + 1; i <= text.length(); i++) {
                         if (i < text.length() && !nt.isLineStart(i)) continue;
-                        delegates(text.substring(from, i), from, year, list, byKey, marker);
+                        delegates(text.substring(from, i), from, day, list, byKey, marker);
                         from = i;
                     }
                 }
@@ -373,21 +376,23 @@ public final class Extractor {
             return new ArrayList<>(byKey.values());
         }
 
-        boolean startsWithAName(int at) {
-            return nt.isLineStart(at) && gazetteer.namePattern().matcher(text).region(afterBullet(at, text.length()), text.length()).lookingAt();
+        /** A line that starts with a bullet or number, or with a state's or an organisation's name. */
+        boolean startsAnItem(int at, int to) {
+            if (!nt.isLineStart(at)) return false;
+            int item = afterBullet(at, to);
+            return item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt();
         }
 
-        int linesStartingWithAName(int from, int to) {
+        int linesStartingAnItem(int from, int to) {
             int n = 0;
-            Matcher name = gazetteer.namePattern().matcher(text);
-            for (int i = from + 1; i < to; i++) if (nt.isLineStart(i) && name.region(afterBullet(i, to), to).lookingAt()) n++;
+            for (int i = from + 1; i < to; i++) if (startsAnItem(i, to)) n++;
             return n;
         }
 
-        /** Past the dashes or bullets a list may print before each line's item (——哈萨克斯坦共和国…). */
+        /** Past the bullet or number a list may print before each line's item (——哈萨克斯坦共和国…, 1.哈萨克斯坦共和国…). */
         int afterBullet(int at, int to) {
-            while (at < to && "—－-·•●○▪■◆".indexOf(text.charAt(at)) >= 0) at++;
-            return at;
+            RuleMatch bullet = rules.findFirst(rules.stage("attendance", "bullet"), text.substring(at, Math.min(to, at + 8)), at);
+            return bullet == null || bullet.start() != at ? at : bullet.end();
         }
 
         /**
@@ -395,7 +400,7 @@ public final class Extractor {
          * applies to the delegates after it, on this line and the next ones ({@code marker[0]}
          * carries it); one that says applies=before, to those of its clause before it.
          */
-        void delegates(String sentence, int base, int year, RuleMatch list, Map<String, Attendance> out, String[] carried) {
+        void delegates(String sentence, int base, int day, RuleMatch list, Map<String, Attendance> out, String[] carried) {
             String mode = list.value("mode", "attended");
             String marker = carried[0];
             List<String> clause = new ArrayList<>();
@@ -425,13 +430,15 @@ public final class Extractor {
                 if (m.group("states") != null || m.group("orgs") != null) {
                     String items = m.group("states") != null ? m.group("states") : m.group("orgs");
                     // Split by the names themselves, not by 、和及: 埃及 contains 及.
-                    Matcher names = gazetteer.namePattern().matcher(items);
-                    while (names.find()) {
-                        Affiliation a = affiliation(names.group(), title);
+                    List<String> named = gazetteer.namePattern().matcher(items).results().map(MatchResult::group).toList();
+                    for (String name : named) {
+                        Affiliation a = affiliation(name, title);
                         Entry e = a == null ? null : a.entry();
                         if (e == null) continue;
                         String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e.iri(), e);
-                        out.putIfAbsent(key, new Attendance(null, e.iri(), title, capacity(e.kind(), e, marker, year), mode, p));
+                        // An organ before the title is the title's only when one organisation holds it.
+                        String full = named.size() == 1 ? a.titlePrefix() + title : title;
+                        out.putIfAbsent(key, new Attendance(null, e.iri(), full, capacity(e.kind(), e, marker, day), mode, p));
                         clause.add(key);
                     }
                     clauseEnd = m.end();
@@ -441,9 +448,14 @@ public final class Extractor {
                 Affiliation a = affiliation(m.groupOrValue("affiliation"), m.group("name"));
                 if (a == null) continue;
                 if (m.group("name") == null) {
-                    // A delegate named by affiliation and title only: one unnamed delegate per affiliation.
+                    // A delegate named by affiliation and title only: one unnamed delegate per
+                    // affiliation; none, where the list says so, for one already represented.
+                    if ("if-new".equals(list.value("unnamed", "")) && out.values().stream().anyMatch(x -> x.representsIri().equals(a.iri()))) {
+                        clauseEnd = m.end();
+                        continue;
+                    }
                     String key = (a.kind() == Kind.STATE ? "state-" : "org-") + slugOf(a.iri(), a.entry());
-                    if (out.putIfAbsent(key, new Attendance(null, a.iri(), a.titlePrefix() + title, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
+                    if (out.putIfAbsent(key, new Attendance(null, a.iri(), a.titlePrefix() + title, capacity(a.kind(), a.entry(), marker, day), mode, p)) == null)
                         clause.add(key);
                     clauseEnd = m.end();
                     continue;
@@ -458,7 +470,7 @@ public final class Extractor {
                     continue;
                 }
                 String fullTitle = a.titlePrefix() + title;
-                if (out.putIfAbsent(person.key(), new Attendance(person, a.iri(), fullTitle, capacity(a.kind(), a.entry(), marker, year), mode, p)) == null)
+                if (out.putIfAbsent(person.key(), new Attendance(person, a.iri(), fullTitle, capacity(a.kind(), a.entry(), marker, day), mode, p)) == null)
                     clause.add(person.key());
                 clauseEnd = m.end();
             }
@@ -516,14 +528,15 @@ public final class Extractor {
             unresolved.putIfAbsent(iri, new Unresolved(iri, kind, label));
         }
 
-        String capacity(Kind kind, Entry e, String marker, int year) {
+        /** A delegate's capacity on the meeting's {@code day} (yyyymmdd, {@link Gazetteer#day}). */
+        String capacity(Kind kind, Entry e, String marker, int day) {
             return switch (kind) {
                 case SCO_BODY, SCO, COUNCIL -> "sco_body";
                 case ORGANISATION, CITY -> "organization";
                 case STATE -> {
                     if (marker != null && !marker.equals("organization")) yield marker;
-                    if (e != null && e.memberSince() > 0 && e.memberSince() <= year) yield "member";
-                    if (e != null && e.observerSince() > 0 && e.observerSince() <= year) yield "observer";
+                    if (e != null && e.memberSince() > 0 && e.memberSince() <= day) yield "member";
+                    if (e != null && e.observerSince() > 0 && e.observerSince() <= day) yield "observer";
                     yield "guest";
                 }
             };
@@ -762,6 +775,9 @@ public final class Extractor {
                     } else if ("meeting".equals(when) && meeting != null) {
                         date = meetingDate(meeting.dates());
                         place = meeting.place();
+                    } else if (b != null && b.group("venue") != null) {
+                        // A place without a date (在上海签署的《…》).
+                        place = place(b.group("venue"));
                     }
                 }
                 mentionAt.add(s.open());

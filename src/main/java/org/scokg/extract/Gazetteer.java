@@ -37,8 +37,8 @@ public final class Gazetteer {
      * @param label        its preferred Chinese label
      * @param isoCode      ISO 3166-1 alpha-3 for a state, else null
      * @param stateIri     for a city, the state it is in, else null
-     * @param memberSince  year the state joined the SCO, or 0
-     * @param observerSince year the state became an observer, or 0
+     * @param memberSince  day the state joined the SCO ({@link #day}: yyyymmdd, a year alone yyyy0000), or 0
+     * @param observerSince day the state became an observer (likewise), or 0
      * @param parentIri    the organisation this one is part of (org:subOrganizationOf), or null
      * @param firstMeetingYear for a council meeting once a year, the year of its first meeting, or 0
      */
@@ -95,7 +95,7 @@ public final class Gazetteer {
             if (kind == Kind.ORGANISATION && r.getURI().endsWith("/org/sco")) k = Kind.SCO;
             Entry e = new Entry(r.getURI(), k, label, string(r, Sco.isoCode),
                 r.hasProperty(Sco.containedInPlace) ? r.getPropertyResourceValue(Sco.containedInPlace).getURI() : null,
-                year(r, "memberSince"), year(r, "observerSince"),
+                day(r, "memberSince"), day(r, "observerSince"),
                 r.hasProperty(Sco.subOrganizationOf) ? r.getPropertyResourceValue(Sco.subOrganizationOf).getURI() : null,
                 year(r, "firstMeetingYear"));
             byIri.put(e.iri(), e);
@@ -129,6 +129,22 @@ public final class Gazetteer {
     private static String string(Resource r, org.apache.jena.rdf.model.Property p) {
         Statement s = r.getProperty(p);
         return s == null ? null : s.getString();
+    }
+
+    /**
+     * A date as a number yyyymmdd that orders as the date does; a year or month alone ends in
+     * zeros, so that it comes before every day of its year or month (2017 → 20170000: a state
+     * that joined in 2017 counts as a member at every meeting of 2017 unless the day is known).
+     */
+    public static int day(String lexical) {
+        String digits = lexical.replace("-", "");
+        if (!digits.matches("[0-9]{4,8}")) return 0;
+        return Integer.parseInt((digits + "0000").substring(0, 8));
+    }
+
+    private static int day(Resource r, String local) {
+        Statement s = r.getProperty(r.getModel().createProperty(Sco.NS + local));
+        return s == null ? 0 : day(s.getLiteral().getLexicalForm());
     }
 
     private static int year(Resource r, String local) {

@@ -161,7 +161,7 @@ class GazetteerFileTest {
 
     static int year(String iso, String property) {
         Statement s = stateByIso.get(iso).getProperty(gazetteer.createProperty(Sco.NS + property));
-        return s == null ? 0 : Integer.parseInt(s.getLiteral().getLexicalForm());
+        return s == null ? 0 : Integer.parseInt(s.getLiteral().getLexicalForm().substring(0, 4));
     }
 
     @Test
@@ -178,6 +178,10 @@ class GazetteerFileTest {
         long members = stateByIso.keySet().stream().filter(iso -> year(iso, "memberSince") > 0).count();
         assertEquals(10, members, "the SCO has ten member states");
         assertEquals(0, year("USA", "memberSince") + year("USA", "observerSince") + year("USA", "dialoguePartnerSince"));
+        // States that joined at a summit in mid-year: the day, so that a meeting earlier that year has them as observers.
+        Literal india = stateByIso.get("IND").getProperty(gazetteer.createProperty(Sco.NS + "memberSince")).getLiteral();
+        assertEquals("2017-06-09", india.getLexicalForm());
+        assertEquals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate, india.getDatatype());
     }
 
     @Test
