@@ -61,10 +61,10 @@ class EvaluationTest {
         "meeting.venue", "meeting.online", "meeting.chair", "meeting.chairState");
 
     /**
-     * Written blind by two writers and never tuned on. The targets (issue: attendees, meeting
+     * Written blind by three writers and never tuned on. The targets (issue: attendees, meeting
      * fields and chairmanship 0.95, mentions 0.97) are not all met on this set: the floors are
-     * what the rules reached when it was first measured (attendees F1 0.896, chairmanship 0.844,
-     * meetings 20 of 20, meeting fields 0.900 to 1.000, mentions 1.000), so that a change losing
+     * what the rules reached when it was first measured (attendees F1 0.893, chairmanship 0.876,
+     * meetings 23 of 24, meeting fields 0.826 to 1.000, mentions 1.000), so that a change losing
      * generalisation fails the build; docs/QUALITY.md gives the figures and the targets.
      */
     @Nested
@@ -73,12 +73,12 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout7"), 20); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout8"), 24); }
 
         @Test
-        void everyDocumentYieldsItsMeeting() {
+        void almostEveryDocumentYieldsItsMeeting() {
             Evaluation.Score s = eval.scores().get("meeting");
-            assertEquals(s.gold(), s.matched(), "a meeting for every document\n" + eval.report());
+            assertTrue(s.matched() >= s.gold() - 1, "a meeting for every document but one\n" + eval.report());
         }
 
         @Test
@@ -86,14 +86,14 @@ class EvaluationTest {
             f1AtLeast(eval, "mention", 0.97);
             f1AtLeast(eval, "next-meeting", 0.95);
             f1AtLeast(eval, "attendee", 0.89);
-            f1AtLeast(eval, "chairmanship", 0.84);
+            f1AtLeast(eval, "chairmanship", 0.87);
             accuracyAtLeast(eval, "attendee.title", 0.95);
             accuracyAtLeast(eval, "attendee.capacity", 0.95);
         }
 
         @Test
         void meetingFieldsAtTheirFloors() {
-            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.90);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, f.equals("meeting.council") ? 0.82 : 0.91);
         }
     }
 
