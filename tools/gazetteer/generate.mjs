@@ -67,7 +67,8 @@ function state(c) {
     if (d !== official && d !== common) problems.push(`${c.cca3}: dropped spelling ${d} is not in world-countries any more`);
   if (drop[pref]) problems.push(`${c.cca3}: the preferred label ${pref} is dropped`);
   const alt = [];
-  for (const s of [official, common, ...(o.altLabels ?? [])])
+  const taiwan = overlay.taiwanLabels[c.cca3] ?? [];
+  for (const s of [official, common, ...(o.altLabels ?? []), ...taiwan])
     if (s !== pref && !drop[s] && !alt.includes(s)) alt.push(s);
   const en = c.name.official.trim();
   const altEn = [];
@@ -76,6 +77,7 @@ function state(c) {
 
   let wikidata = wikidataByIso3.get(c.cca3) ?? null;
   const comments = [...(o.notes ?? [])];
+  if (taiwan.length) comments.push(`Taiwan usage, folded to simplified script character by character as the extractor reads it: ${taiwan.join(', ')}.`);
   for (const [d, why] of Object.entries(drop)) comments.push(`Not a label: ${d}, ${why}.`);
   if (o.wikidata && o.wikidata !== wikidata) {
     review.add(`Wikidata ${c.cca3}: kept ${o.wikidata} from the hand-typed gazetteer; country-coder gives ${wikidata ?? 'none'}`);

@@ -266,7 +266,8 @@ public final class Extractor {
                 councilLabel = council.label();
             } else {
                 // A council the gazetteer lacks (成员国国防部长会议, 经济论坛): minted from its name, flagged.
-                String written = named == null ? "" : ORDINAL.matcher(named.group("council")).replaceAll("").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
+                String written = named == null ? "" : ORDINAL.matcher(named.group("council")).replaceAll("")
+                    .replaceAll("（(?:以下|下文|下)?(?:简称|称)[^（）]*）", "").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
                 String word = named == null || named.group("word") == null ? "会议" : named.group("word");
                 String name = written.matches(".*(会议|论坛|峰会|研讨会|博览会|对话会|会晤)$") ? written : written + word;
                 councilKey = "council-" + Slugs.pinyin(name);
