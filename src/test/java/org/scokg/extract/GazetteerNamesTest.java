@@ -24,6 +24,26 @@ class GazetteerNamesTest {
             + " " + a.title() + " " + a.capacity();
     }
 
+    /**
+     * A name cannot start where a state's or an organisation's name starts (the next delegate
+     * begins there): no spelling of the gazetteer may open a person's name of the gold files,
+     * as the Taiwan spelling 马利 (Mali) would open 马利克 (Malik).
+     */
+    @Test
+    void noSpellingOpensAPersonsName() throws java.io.IOException {
+        java.util.regex.Pattern spelling = Gazetteer.builtIn().namePattern();
+        List<String> opened = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/test/resources/gold"))) {
+            for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".tsv")).toList())
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    java.util.regex.Matcher n = java.util.regex.Pattern.compile("\tname=([^\t]+)").matcher(line);
+                    if (line.startsWith("attendee\t") && n.find() && spelling.matcher(n.group(1)).lookingAt())
+                        opened.add(f.getFileName() + ": " + n.group(1));
+                }
+        }
+        assertEquals(List.of(), opened);
+    }
+
     @Test
     void delegatesOfAnyStateAndOfExecutiveBodiesAreRecognised() {
         Facts.Document d = Extraction.facts(new SourceText("zhengzhou.txt", TEXT));
