@@ -176,7 +176,7 @@ public final class Extractor {
             for (RuleMatch m : bySentence("facts")) {
                 switch (m.rule().produce()) {
                     case "chairmanship" -> { Chairmanship c = chairmanship(m, meeting); if (c != null) addChairmanship(chairmanships, c); }
-                    case "next-meeting" -> { NextMeeting n = nextMeeting(m); if (n != null) next.add(n); }
+                    case "next-meeting" -> { NextMeeting n = nextMeeting(m, meeting); if (n != null) next.add(n); }
                     case "event" -> { Facts.Event e = event(m, meeting); if (e != null) events.add(e); }
                     default -> throw new IllegalStateException(m.rule().produce());
                 }
@@ -635,8 +635,11 @@ public final class Extractor {
             return new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")), m.value("status", "incoming"), of, prov(m));
         }
 
-        NextMeeting nextMeeting(RuleMatch m) {
+        NextMeeting nextMeeting(RuleMatch m, Meeting meeting) {
             Integer y = year(m.group("year"));
+            // A year said from the meeting's (明年: the rule sets years-after=1).
+            if (y == null && m.value("years-after") != null && meeting != null)
+                y = meeting.dates().start().year() + Integer.parseInt(m.value("years-after"));
             if (y == null) return null;
             Entry host = gazetteer.lookup(m.group("host"));
             String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
