@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *
  * <p>The same reading gives the <em>required strings</em>: literal text one of which every
  * match contains (a run of plain characters or a small alternation of them, outside any
- * lookaround and not optional), at most {@value #MAX_REQUIRED} strings, the longest found.
- * A match starting at position {@code i} contains one of them at or after {@code i}.
+ * lookbehind or negative lookahead and not optional), at most {@value #MAX_REQUIRED} strings,
+ * the longest found. A match starting at position {@code i} contains one of them at or after
+ * {@code i} (or, for a positive lookahead's, is followed by one there).
  */
 final class FirstChars {
     private FirstChars() {}
@@ -35,7 +36,9 @@ final class FirstChars {
 
     /**
      * What a piece of pattern can start with. {@code unknown}: the first character cannot
-     * be enumerated (or the piece may start with a zero-width assertion).
+     * be enumerated (or the piece may start with a zero-width assertion). {@code required}:
+     * strings one of which every match of the piece contains at or after its start (a
+     * positive lookahead's, after it), null when none is known or the piece may be skipped.
      */
     private record Start(BitSet first, boolean nullable, boolean unknown, Set<String> literals, Set<String> required) {
         Start(BitSet first, boolean nullable, boolean unknown) { this(first, nullable, unknown, null, null); }
@@ -91,8 +94,11 @@ final class FirstChars {
 
     /** Sets of literal strings are kept only while small. */
     private static final int MAX_LITERALS = 64;
-    /** A required set is looked for in the whole text, once per string: only small ones pay. */
-    private static final int MAX_REQUIRED = 8;
+    /**
+     * A required set is looked for in the whole text (where the text's character sketch does not
+     * rule a string out), once per string: only small ones pay.
+     */
+    private static final int MAX_REQUIRED = 16;
 
     /** Every string of {@code a} followed by every string of {@code b}; null when either is null or too many. */
     private static Set<String> product(Set<String> a, Set<String> b) {
@@ -192,7 +198,8 @@ final class FirstChars {
                     required = better(required, run);
                     run = Set.of("");
                 }
-                if (!a.nullable()) required = better(required, a.required());
+                // (an element that may be skipped has no required strings: see Start)
+                required = better(required, a.required());
             }
 
             Start done() {
@@ -286,7 +293,12 @@ final class FirstChars {
                 i += 3;
                 alternation();
                 result = Start.assertion();
-            } else if (s.startsWith("?=", i) || s.startsWith("?!", i)) {
+            } else if (s.startsWith("?=", i)) {
+                // What a lookahead requires stands at or after the position it looks from.
+                i += 2;
+                Start ahead = alternation();
+                result = new Start(new BitSet(), true, false, null, ahead.required());
+            } else if (s.startsWith("?!", i)) {
                 i += 2;
                 alternation();
                 result = Start.assertion();

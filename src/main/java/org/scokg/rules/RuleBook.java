@@ -143,10 +143,38 @@ public final class RuleBook {
     /** The first match of the rule in {@code text}, or null. */
     public RuleMatch find(Rule rule, CharSequence text, int base) {
         Compiled c = compiled(rule);
-        int last = c.lastStart(text);
-        if (last < 0) return null;
-        Matcher m = c.matcher(text);
-        return c.find(m, text, 0, last) ? new RuleMatch(rule, m, c.groupNames, base, tables) : null;
+        int last = c.lastStart(text, CharSketch.of(text));
+        Matcher m = c.find(null, text, 0, last);
+        return m != null ? new RuleMatch(rule, m, c.groupNames, base, tables) : null;
+    }
+
+    /**
+     * Which characters a text holds, folded into 256 bits (a character sets bit {@code c & 255}):
+     * a character whose bit is clear is certainly absent, so a rule whose required strings or
+     * first characters all have a clear bit cannot match. Built once per text, read by every rule.
+     */
+    static final class CharSketch {
+        final long[] bits = new long[4];
+
+        static CharSketch of(CharSequence text) {
+            CharSketch k = new CharSketch();
+            for (int i = 0, n = text.length(); i < n; i++) k.add(text.charAt(i));
+            return k;
+        }
+
+        void add(char c) { bits[(c >>> 6) & 3] |= 1L << c; }
+
+        /** May the text hold every character of {@code other}? */
+        boolean mayHoldAll(CharSketch other) {
+            long[] o = other.bits;
+            return (bits[0] & o[0]) == o[0] && (bits[1] & o[1]) == o[1] && (bits[2] & o[2]) == o[2] && (bits[3] & o[3]) == o[3];
+        }
+
+        /** May the text hold some character of {@code other}? */
+        boolean mayHoldAny(CharSketch other) {
+            long[] o = other.bits;
+            return ((bits[0] & o[0]) | (bits[1] & o[1]) | (bits[2] & o[2]) | (bits[3] & o[3])) != 0;
+        }
     }
 
     /**
@@ -161,6 +189,10 @@ public final class RuleBook {
         private final long[] starts;
         /** Strings one of which every match contains ({@link FirstChars}), or null. */
         final String[] required;
+        /** The sketch of {@link #first} and of each required string, to rule a text out without reading it again. */
+        private final CharSketch firstSketch;
+        private final CharSketch[] requiredSketches;
+        private final ThreadLocal<Matcher> matchers;
 
         Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
             this.pattern = pattern;
@@ -168,27 +200,48 @@ public final class RuleBook {
             this.first = a.first();
             this.starts = first == null ? null : java.util.Arrays.copyOf(first.toLongArray(), 1 << 10);
             this.required = a.required();
+            this.firstSketch = first == null ? null : new CharSketch();
+            if (first != null) first.stream().forEach(c -> firstSketch.add((char) c));
+            this.requiredSketches = required == null ? null
+                : java.util.Arrays.stream(required).map(CharSketch::of).toArray(CharSketch[]::new);
+            this.matchers = ThreadLocal.withInitial(() -> {
+                Matcher m = pattern.matcher("");
+                // A match tried at a position inside the text sees the text around it, as find() does.
+                if (first != null) m.useTransparentBounds(true).useAnchoringBounds(false);
+                return m;
+            });
         }
 
         /**
-         * The last position a match can start at: every match contains one of the required
-         * strings, at or after its start, so no match starts after the last of them
-         * (-1: none occurs, no match at all). The length of the text when nothing is required.
+         * The last position a match can start at: every match starts with one of the first
+         * characters and contains one of the required strings, at or after its start, so no
+         * match starts after the last of them (-1: none occurs, no match at all). The length
+         * of the text when nothing is required. {@code sketch} is the text's.
          */
-        int lastStart(CharSequence text) {
+        int lastStart(CharSequence text, CharSketch sketch) {
+            if (firstSketch != null && !sketch.mayHoldAny(firstSketch)) return -1;
             if (required == null) return text.length();
-            String t = text.toString();
+            String t = null;
             int last = -1;
-            for (String r : required) last = Math.max(last, t.lastIndexOf(r));
+            for (int k = 0; k < required.length; k++) {
+                if (!sketch.mayHoldAll(requiredSketches[k])) continue;
+                if (t == null) t = text.toString();
+                last = Math.max(last, t.lastIndexOf(required[k]));
+            }
             return last;
         }
 
+        /**
+         * This thread's matcher of the pattern, reset to {@code text}. A matcher of a long
+         * pattern costs microseconds to make (it sizes its state to every group and
+         * repetition of the pattern), more than most texts take to search, so each thread
+         * keeps one per pattern; every search reads its match before the next search of the
+         * pattern starts.
+         */
         Matcher matcher(CharSequence text) {
-            Matcher m = pattern.matcher(text);
-            // A match tried at a position inside the text sees the text around it, as find() does.
-            if (first != null) m.useTransparentBounds(true).useAnchoringBounds(false);
-            return m;
+            return matchers.get().reset(text);
         }
+
 
         /**
          * Matcher.find() from {@code from}, with the same answer: with a prefilter, only the
@@ -196,11 +249,16 @@ public final class RuleBook {
          * the text, with transparent and non-anchoring bounds, is what find() tries at each
          * position); a pattern with a prefilter cannot match the empty string. Positions
          * after {@code lastStart} are not tried.
+         *
+         * @param m the matcher of an earlier search of this text, or null: one is made when
+         *          a position is worth trying
+         * @return the matcher holding the match, or null when there is none
          */
-        boolean find(Matcher m, CharSequence text, int from, int lastStart) {
-            if (lastStart < from) return false;
+        Matcher find(Matcher m, CharSequence text, int from, int lastStart) {
+            if (lastStart < from) return null;
             if (first == null) {
-                return from == 0 ? m.find() : m.find(from);
+                if (m == null) m = matcher(text);
+                return (from == 0 ? m.find() : m.find(from)) ? m : null;
             }
             int n = text.length();
             int last = Math.min(lastStart, n - 1);
@@ -209,18 +267,20 @@ public final class RuleBook {
                 for (int i = from; i <= last; i++) {
                     char c = str.charAt(i);
                     if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                    if (m == null) m = matcher(text);
                     m.region(i, n);
-                    if (m.lookingAt()) return true;
+                    if (m.lookingAt()) return m;
                 }
-                return false;
+                return null;
             }
             for (int i = from; i <= last; i++) {
                 char c = text.charAt(i);
                 if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                if (m == null) m = matcher(text);
                 m.region(i, n);
-                if (m.lookingAt()) return true;
+                if (m.lookingAt()) return m;
             }
-            return false;
+            return null;
         }
     }
 
@@ -265,21 +325,23 @@ public final class RuleBook {
      */
     public List<RuleMatch> findAll(List<Rule> rules, CharSequence text, int base) {
         List<RuleMatch> candidates = new ArrayList<>();
+        CharSketch sketch = CharSketch.of(text);
         for (Rule r : rules) {
             Compiled c = compiled(r);
             List<String> names = c.groupNames;
-            int last = c.lastStart(text);
+            int last = c.lastStart(text, sketch);
             if (last < 0) continue;
-            Matcher m = c.matcher(text);
             if (c.first != null) {
                 // Prefiltered: matches are never empty; the next search starts where this one ended.
+                Matcher m = null;
                 int from = 0;
-                while (c.find(m, text, from, last)) {
+                while ((m = c.find(m, text, from, last)) != null) {
                     candidates.add(new RuleMatch(r, m, names, base, tables));
                     from = m.end();
                 }
                 continue;
             }
+            Matcher m = c.matcher(text);
             while (m.find()) {
                 candidates.add(new RuleMatch(r, m, names, base, tables));
                 if (m.end() == m.start()) {
@@ -312,14 +374,15 @@ public final class RuleBook {
     public RuleMatch findFirst(List<Rule> rules, CharSequence text, int base) {
         Comparator<RuleMatch> rank = ranking(rules);
         RuleMatch best = null;
+        CharSketch sketch = CharSketch.of(text);
         for (Rule r : rules) {
             Compiled c = compiled(r);
-            int last = c.lastStart(text);
+            int last = c.lastStart(text, sketch);
             if (last < 0) continue;
             // A match of no higher priority starting after the best so far cannot replace it.
             if (best != null && r.priority() <= best.rule().priority()) last = Math.min(last, best.start() - base);
-            Matcher m = c.matcher(text);
-            if (!c.find(m, text, 0, last)) continue;
+            Matcher m = c.find(null, text, 0, last);
+            if (m == null) continue;
             RuleMatch found = new RuleMatch(r, m, c.groupNames, base, tables);
             if (best == null || rank.compare(found, best) < 0) best = found;
         }

@@ -84,16 +84,18 @@ class PrefilterTest {
 
     @Test
     void requiredStringsAreTheMostSelectiveThatEveryMatchContains() {
-        // the verbs (two characters) beat 年 (one); what is optional or inside a lookaround does not count
+        // the verbs (two characters) beat 年 (one); what is optional, in a lookbehind or a negative lookahead does not count
         assertEquals(List.of("发表", "签署", "通过"),
             RuleBook.required(rule("(?<!研究)(?<d>[0-9]{4})年(?:在)?[^。]{0,24}?(?<v>签署|通过|发表)(?:的)?$")));
         // a small lexicon is literal text too; a large one is not worth looking for
         assertEquals(List.of("会议在北京举行", "会议在新德里举行", "会议在莫斯科举行"),
             RuleBook.required(rule("(?:@state)?会议在(?<city>@city)举行")));
-        assertEquals(List.of("总理"), RuleBook.required(rule("(?<state>甲|乙|丙|丁|戊|己|庚|辛|壬)总理")));
+        assertEquals(List.of("总理"), RuleBook.required(rule("(?<state>甲|乙|丙|丁|戊|己|庚|辛|壬|癸|子|丑|寅|卯|辰|巳|午)总理")));
         assertEquals(List.of("中举行的", "俄举行的"), RuleBook.required(rule("(?:中|俄)举行的")));
         assertEquals(List.of("中国方", "俄方"), RuleBook.required(rule("(?:中国|俄)方")));
-        for (String p : List.of("(?:总理)?", "(?=总理)", "(?:总理|)", "\\p{IsHan}+", "(?:总理|\\d)", "总?"))
+        // what a lookahead requires follows the match's start: the match needs it too
+        assertEquals(List.of("总理", "总统"), RuleBook.required(rule("^(?=[^。]{0,9}?(?:总理|总统))[^。]{0,20}")));
+        for (String p : List.of("(?:总理)?", "(?!总理)", "(?<=总理)", "(?=总理)?", "(?:总理|)", "\\p{IsHan}+", "(?:总理|\\d)", "总?"))
             assertNull(RuleBook.required(rule(p)), p);
     }
 
@@ -136,6 +138,8 @@ class PrefilterTest {
             "(?<!研究并|以)(?<verb>总理|方)(?:的)?$",
             "(?<=^|、|以及)(?<state>@state)(?!方)",
             "(?=中华)(?:@state)",
+            "^(?=[^。]{0,9}?(?:总理|外长))(?<state>@state)",                                      // required strings in lookaheads
+            "(?<state>@state)(?=[^。]{0,6}?举行)",
             "在(?:(?>@state)(?=北京|莫斯科))?(?<city>@city|[\\p{IsHan}]{2,4}?)举行",                 // an atomic group
             "(?>@state)联邦",
             "(?m)^\\s*(?:@state)",
