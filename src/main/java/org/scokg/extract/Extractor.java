@@ -508,6 +508,13 @@ public final class Extractor {
                     return known(parent, organ);
             }
             if (e != null) return known(e, "");
+            // A state's own institution (俄罗斯联邦中央银行, 哈萨克斯坦总统府战略研究所, 中国国家开发银行):
+            // its delegate speaks for the state, and the institution begins the title.
+            Matcher lead = gazetteer.namePattern().matcher(spelling);
+            if (lead.lookingAt() && lead.end() < spelling.length()) {
+                Entry st = gazetteer.lookup(lead.group());
+                if (st != null && st.kind() == Kind.STATE) return new Affiliation(st.iri(), Kind.STATE, st, spelling.substring(lead.end()));
+            }
             boolean state = spelling.endsWith("国") && !spelling.endsWith("联合国");
             Kind kind = state ? Kind.STATE : Kind.ORGANISATION;
             String iri = state ? Iris.state("x-" + Slugs.pinyin(spelling)) : Iris.org(Slugs.pinyin(spelling));
