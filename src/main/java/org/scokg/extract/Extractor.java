@@ -583,6 +583,9 @@ public final class Extractor {
             RuleMatch m = null;
             for (int[] s : sentences) {
                 RuleMatch found = rules.findFirst(rules.stage("chair"), text.substring(s[0], s[1]), s[0]);
+                // A sentence run on over a list printed a delegate a line: the chair may open one of its lines.
+                for (int i = s[0] + 1; found == null && i < s[1]; i++)
+                    if (nt.isLineStart(i)) found = rules.findFirst(rules.stage("chair"), text.substring(i, s[1]), i);
                 if (found != null && (m == null || found.rule().priority() > m.rule().priority())) m = found;
             }
             if (m == null) return null;
