@@ -144,8 +144,8 @@ public final class NormalizedText {
         return converted;
     }
 
-    /** At most 20 000 strings of at most 64 chars are remembered: a few MB at worst. */
-    private static final int SHORT = 64;
+    /** At most 20 000 strings of at most 256 chars (titles, names) are remembered: ten MB at worst. */
+    private static final int SHORT = 256;
     private static final int SHORT_CACHE = 20_000;
     private static final java.util.Map<String, String> SHORT_CONVERSIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
