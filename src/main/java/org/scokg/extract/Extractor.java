@@ -377,11 +377,16 @@ public final class Extractor {
             return new ArrayList<>(byKey.values());
         }
 
-        /** A line that starts with a bullet or number, or with a state's or an organisation's name. */
+        /**
+         * A line that starts with a bullet or number, with a state's or an organisation's name,
+         * or with a role phrase before delegates (观察员国…, 主席国客人…).
+         */
         boolean startsAnItem(int at, int to) {
             if (!nt.isLineStart(at)) return false;
             int item = afterBullet(at, to);
-            return item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt();
+            if (item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt()) return true;
+            RuleMatch role = rules.findFirst(rules.stage("delegates", "capacity"), text.substring(item, Math.min(to, item + 24)), item);
+            return role != null && role.start() == item;
         }
 
         int linesStartingAnItem(int from, int to) {
