@@ -63,8 +63,8 @@ class EvaluationTest {
     /**
      * Written blind by three writers and never tuned on. The targets (issue: attendees, meeting
      * fields and chairmanship 0.95, mentions 0.97) are not all met on this set: the floors are
-     * what the rules reached when it was first measured (attendees F1 0.937, chairmanship 0.919,
-     * meetings 24 of 24, meeting fields 0.833 to 1.000, mentions 1.000, next meeting 0.930), so
+     * what the rules reached when it was first measured (attendees F1 0.936, chairmanship 0.950,
+     * meetings 23 of 24, meeting fields 0.870 to 1.000, mentions 1.000, next meeting 0.977), so
      * that a change losing generalisation fails the build; docs/QUALITY.md gives the figures and
      * the targets.
      */
@@ -74,27 +74,27 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout10"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout11"), 24); }
 
         @Test
-        void everyDocumentYieldsItsMeeting() {
+        void everyDocumentButOneYieldsItsMeeting() {
             Evaluation.Score s = eval.scores().get("meeting");
-            assertEquals(s.gold(), s.matched(), "a meeting for every document\n" + eval.report());
+            assertTrue(s.matched() >= s.gold() - 1, "a meeting for every document but one\n" + eval.report());
         }
 
         @Test
         void factsAtTheirFloors() {
             f1AtLeast(eval, "mention", 0.97);
-            f1AtLeast(eval, "next-meeting", 0.93);
+            f1AtLeast(eval, "next-meeting", 0.97);
             f1AtLeast(eval, "attendee", 0.93);
-            f1AtLeast(eval, "chairmanship", 0.91);
+            f1AtLeast(eval, "chairmanship", 0.95);
             accuracyAtLeast(eval, "attendee.title", 0.95);
             accuracyAtLeast(eval, "attendee.capacity", 0.95);
         }
 
         @Test
         void meetingFieldsAtTheirFloors() {
-            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.83);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.86);
         }
     }
 
