@@ -152,7 +152,7 @@ class EvaluationTest {
             for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.95);
             for (String f : List.of("attendee.title", "attendee.capacity", "mention.action")) accuracyAtLeast(eval, f, 0.95);
             // Dates and places of acts named far from their title, or by an earlier event, are missed.
-            for (String f : List.of("mention.date", "mention.venue")) accuracyAtLeast(eval, f, 0.94);
+            for (String f : List.of("mention.date", "mention.venue")) accuracyAtLeast(eval, f, 0.95);
         }
 
         @Test
