@@ -64,10 +64,11 @@ public final class NormalizedText {
         BitSet breaks = new BitSet();
         BitSet lineBreaks = new BitSet();
         boolean pendingBreak = false, pendingLine = false;
-        int spaceRun = 0;
+        int spaceRun = 0, lastGap = -1;
         for (int i = 0; i < original.length(); i++) {
             char c = source.charAt(i);
             if (dropped.get(i) || isSpace(c)) {
+                lastGap = i;
                 // A layout break is a line break, an ideographic space, a run of spaces or
                 // removed noise; a single space (2019 - 2020) only separates words.
                 spaceRun++;
@@ -77,6 +78,13 @@ public final class NormalizedText {
             }
             spaceRun = 0;
             if (pendingBreak) {
+                // Two numbers a layout break kept apart stay apart (a page's date above a
+                // report's day: 2025-06-28 / 6月26日): a comma stands for the break.
+                char f = fold(c);
+                if (sb.length() > 0 && isAsciiDigit(sb.charAt(sb.length() - 1)) && isAsciiDigit(f)) {
+                    map[sb.length()] = lastGap;
+                    sb.append('，');
+                }
                 breaks.set(sb.length());
                 pendingBreak = false;
             }
@@ -96,6 +104,8 @@ public final class NormalizedText {
         boolean traditional = simplified == null ? !text.equals(folded) : !simplified.equals(original);
         return new NormalizedText(original, text, trimmed, breaks, lineBreaks, traditional);
     }
+
+    private static boolean isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
     /** Whitespace of any width, including the ideographic space and the byte-order mark. */
     public static boolean isSpace(char c) {
