@@ -513,6 +513,11 @@ public final class Extractor {
                     return known(parent, organ);
             }
             if (e != null) return known(e, "");
+            // A state named by its short name and 方 (中方国家协调员): the state.
+            if (spelling.length() == 2 && spelling.endsWith("方")) {
+                Entry st = gazetteer.byShortName(spelling.substring(0, 1));
+                if (st != null) return known(st, "");
+            }
             // A state's own institution (俄罗斯联邦中央银行, 哈萨克斯坦总统府战略研究所, 中国国家开发银行):
             // its delegate speaks for the state, and the institution begins the title.
             Matcher lead = gazetteer.namePattern().matcher(spelling);
