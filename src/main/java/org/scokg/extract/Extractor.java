@@ -256,7 +256,17 @@ public final class Extractor {
                 if (dates == null) return null;
             }
             RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
-            RuleMatch numbered = first(evidence, m -> m.group("ordinal") != null);
+            // The ordinal from evidence at least as strong as the one that names the council, else
+            // one written inside the council's name (成员国第十四次经贸部长会议), else any: a meeting
+            // named in passing (根据…第十四次会议) does not number the reported one.
+            int namedPriority = named == null ? Integer.MIN_VALUE : named.rule().priority();
+            RuleMatch numbered = first(evidence, m -> m.group("ordinal") != null && m.rule().priority() >= namedPriority);
+            String insideOrdinal = null;
+            if (named != null && named.group("council") != null) {
+                Matcher inside = ORDINAL.matcher(named.group("council"));
+                if (inside.find() && inside.group(1) != null) insideOrdinal = inside.group(1);
+            }
+            if (numbered == null && insideOrdinal == null) numbered = first(evidence, m -> m.group("ordinal") != null);
             RuleMatch placed = first(evidence, m -> m.group("venue") != null || m.group("online") != null);
             Entry council = named == null ? null : council(named);
             String councilIri, councilKey, councilLabel;
@@ -277,11 +287,7 @@ public final class Extractor {
             }
             if (numbered == null) numbered = first(evidence, m -> m.group("ordinalBefore") != null);
             String ordinalText = numbered == null ? null : numbered.group("ordinal") != null ? numbered.group("ordinal") : numbered.group("ordinalBefore");
-            if (ordinalText == null && named != null && named.group("council") != null) {
-                // An ordinal written inside the council's name: 成员国第十四次经贸部长会议.
-                Matcher inside = ORDINAL.matcher(named.group("council"));
-                if (inside.find() && inside.group(1) != null) ordinalText = inside.group(1);
-            }
+            if (ordinalText == null) ordinalText = insideOrdinal;
             if ("首".equals(ordinalText)) ordinalText = "一";
             Integer ordinal = ordinalText == null ? null : ChineseNumerals.parse(ordinalText);
             boolean online = placed != null && placed.group("online") != null;
