@@ -448,6 +448,9 @@ public final class Extractor {
                         Entry e = a == null ? null : a.entry();
                         if (e == null) continue;
                         String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e.iri(), e);
+                        // Several delegations said again together (印度和巴基斯坦代表以视频方式与会):
+                        // one already listed is not a second delegate.
+                        if (named.size() > 1 && out.values().stream().anyMatch(x -> x.representsIri().equals(e.iri()))) continue;
                         // An organ before the title is the title's only when one organisation holds it.
                         String full = named.size() == 1 ? a.titlePrefix() + title : title;
                         out.putIfAbsent(key, new Attendance(null, e.iri(), full, capacity(e.kind(), e, marker, day), mode, p));
