@@ -193,7 +193,10 @@ class PrefilterTest {
         int covered = Integer.MIN_VALUE;
         while (m.find()) {
             StringBuilder sb = new StringBuilder().append(m.start() + 7).append('-').append(m.end() + 7).append(':').append(m.group());
-            for (String n : names) if (m.group(n) != null) sb.append(' ').append(n).append('=').append(m.group(n)).append('@').append(m.start(n) + 7);
+            // A group inside a lookahead that a failed attempt at an earlier position filled may
+            // keep that stale capture in a plain Matcher.find loop (a java.util.regex quirk); no
+            // rule's group starts before its match, so such a capture is left out on both sides.
+            for (String n : names) if (m.group(n) != null && m.start(n) >= m.start()) sb.append(' ').append(n).append('=').append(m.group(n)).append('@').append(m.start(n) + 7);
             if (m.start() >= covered) {
                 out.add(sb.toString());
                 covered = m.end();
@@ -213,7 +216,7 @@ class PrefilterTest {
     private static String show(RuleMatch m) {
         StringBuilder sb = new StringBuilder().append(m.start()).append('-').append(m.end()).append(':').append(m.text());
         for (String n : RuleBook.groupNames(m.rule()))
-            if (m.group(n) != null) sb.append(' ').append(n).append('=').append(m.group(n)).append('@').append(m.start(n));
+            if (m.group(n) != null && m.start(n) >= m.start()) sb.append(' ').append(n).append('=').append(m.group(n)).append('@').append(m.start(n));
         return sb.toString();
     }
 
