@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -380,19 +381,29 @@ public final class Extractor {
                     }
                 }
             }
+            // A state's delegation named with others' (印度、蒙古国和巴基斯坦派代表列席) and then by its
+            // head (其中蒙古国…甘·巴特苏赫率团与会): one delegate, the named one.
+            Set<String> named = new HashSet<>();
+            for (Attendance a : byKey.values()) if (a.person() != null) named.add(a.representsIri());
+            byKey.values().removeIf(a -> a.person() == null && named.contains(a.representsIri())
+                && a.provenance().rule().contains("+attendee.states-"));
             return new ArrayList<>(byKey.values());
         }
 
         /**
          * A line that starts with a bullet or number, with a state's or an organisation's name,
-         * or with a role phrase before delegates (观察员国…, 主席国客人…).
+         * with a role phrase before delegates (观察员国…, 主席国客人…) or with a delegate
+         * (胡怀邦（中国国家开发银行董事长）).
          */
         boolean startsAnItem(int at, int to) {
             if (!nt.isLineStart(at)) return false;
             int item = afterBullet(at, to);
             if (item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt()) return true;
-            RuleMatch role = rules.findFirst(rules.stage("delegates", "capacity"), text.substring(item, Math.min(to, item + 24)), item);
-            return role != null && role.start() == item;
+            String head = text.substring(item, Math.min(to, item + 48));
+            RuleMatch role = rules.findFirst(rules.stage("delegates", "capacity"), head, item);
+            if (role != null && role.start() == item) return true;
+            RuleMatch delegate = rules.findFirst(rules.stage("delegates", "attendee"), head, item);
+            return delegate != null && delegate.start() == item;
         }
 
         int linesStartingAnItem(int from, int to) {
