@@ -265,7 +265,7 @@ public final class Extractor {
             String insideOrdinal = null;
             if (named != null && named.group("council") != null) {
                 Matcher inside = ORDINAL.matcher(named.group("council"));
-                if (inside.find() && inside.group(1) != null) insideOrdinal = inside.group(1);
+                if (inside.find() && !inside.group().equals("例行")) insideOrdinal = inside.group(1) != null ? inside.group(1) : "首";
             }
             if (numbered == null && insideOrdinal == null) numbered = first(evidence, m -> m.group("ordinal") != null);
             RuleMatch placed = first(evidence, m -> m.group("venue") != null || m.group("online") != null);
