@@ -62,11 +62,11 @@ class EvaluationTest {
 
     /**
      * Written blind by three writers and never tuned on. The targets (issue: attendees, meeting
-     * fields and chairmanship 0.95, mentions 0.97) are not all met on this set: the floors are
-     * what the rules reached when it was first measured (attendees F1 0.930, chairmanship 0.987,
-     * meetings 24 of 24, meeting fields 0.875 to 1.000, mentions 1.000, next meeting 0.977), so
-     * that a change losing generalisation fails the build; docs/QUALITY.md gives the figures and
-     * the targets.
+     * fields and chairmanship 0.95, mentions 0.97) are met on this set but for four meeting
+     * fields: the floors are what the rules reached when it was first measured (attendees F1
+     * 0.972, chairmanship 0.977, meetings 24 of 24, meeting fields 0.833 to 1.000, mentions 1.000,
+     * next meeting 1.000), so that a change losing generalisation fails the build;
+     * docs/QUALITY.md gives the figures and the targets.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +74,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout13"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout14"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
@@ -85,16 +85,16 @@ class EvaluationTest {
         @Test
         void factsAtTheirFloors() {
             f1AtLeast(eval, "mention", 0.97);
-            f1AtLeast(eval, "next-meeting", 0.97);
-            f1AtLeast(eval, "attendee", 0.92);
-            f1AtLeast(eval, "chairmanship", 0.98);
-            accuracyAtLeast(eval, "attendee.title", 0.95);
+            f1AtLeast(eval, "next-meeting", 0.99);
+            f1AtLeast(eval, "attendee", 0.97);
+            f1AtLeast(eval, "chairmanship", 0.97);
+            accuracyAtLeast(eval, "attendee.title", 0.91);
             accuracyAtLeast(eval, "attendee.capacity", 0.95);
         }
 
         @Test
         void meetingFieldsAtTheirFloors() {
-            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.87);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.83);
         }
     }
 
