@@ -139,6 +139,8 @@ public final class Extractor {
         final List<String> warnings = new ArrayList<>();
         /** Affiliations, councils and places minted for names the gazetteer lacks, by IRI. */
         final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+        /** Unnamed delegations from rules that say yields=named: dropped where the state's named delegate is listed too. */
+        final Set<String> yieldingToNamed = new HashSet<>();
         /** The normalised index of each mention's opening mark, in mention order. */
         final List<Integer> mentionAt = new ArrayList<>();
         /** Where the text after the last full stop begins. */
@@ -382,11 +384,10 @@ public final class Extractor {
                 }
             }
             // A state's delegation named with others' (印度、蒙古国和巴基斯坦派代表列席) and then by its
-            // head (其中蒙古国…甘·巴特苏赫率团与会): one delegate, the named one.
+            // head (其中蒙古国…甘·巴特苏赫率团与会): one delegate, the named one (rules say yields=named).
             Set<String> named = new HashSet<>();
             for (Attendance a : byKey.values()) if (a.person() != null) named.add(a.representsIri());
-            byKey.values().removeIf(a -> a.person() == null && named.contains(a.representsIri())
-                && a.provenance().rule().contains("+attendee.states-"));
+            byKey.entrySet().removeIf(e -> yieldingToNamed.contains(e.getKey()) && named.contains(e.getValue().representsIri()));
             return new ArrayList<>(byKey.values());
         }
 
@@ -464,7 +465,8 @@ public final class Extractor {
                         if (named.size() > 1 && out.values().stream().anyMatch(x -> x.representsIri().equals(e.iri()))) continue;
                         // An organ before the title is the title's only when one organisation holds it.
                         String full = named.size() == 1 ? a.titlePrefix() + title : title;
-                        out.putIfAbsent(key, new Attendance(null, e.iri(), full, capacity(e.kind(), e, marker, day), mode, p));
+                        if (out.putIfAbsent(key, new Attendance(null, e.iri(), full, capacity(e.kind(), e, marker, day), mode, p)) == null
+                            && "named".equals(m.value("yields"))) yieldingToNamed.add(key);
                         clause.add(key);
                     }
                     clauseEnd = m.end();
