@@ -462,7 +462,7 @@ public final class Extractor {
                         String key = (e.kind() == Kind.STATE ? "state-" : "org-") + slugOf(e.iri(), e);
                         // Several delegations said again together (印度和巴基斯坦代表以视频方式与会):
                         // one already listed is not a second delegate.
-                        if (named.size() > 1 && out.values().stream().anyMatch(x -> x.representsIri().equals(e.iri()))) continue;
+                        if (named.size() > 1 && represented(out, e.iri())) continue;
                         // An organ before the title is the title's only when one organisation holds it.
                         String full = named.size() == 1 ? a.titlePrefix() + title : title;
                         if (out.putIfAbsent(key, new Attendance(null, e.iri(), full, capacity(e.kind(), e, marker, day), mode, p)) == null
@@ -478,7 +478,7 @@ public final class Extractor {
                 if (m.group("name") == null) {
                     // A delegate named by affiliation and title only: one unnamed delegate per
                     // affiliation; none, where the list says so, for one already represented.
-                    if ("if-new".equals(list.value("unnamed", "")) && out.values().stream().anyMatch(x -> x.representsIri().equals(a.iri()))) {
+                    if ("if-new".equals(list.value("unnamed", "")) && represented(out, a.iri())) {
                         clauseEnd = m.end();
                         continue;
                     }
@@ -502,6 +502,11 @@ public final class Extractor {
                     clause.add(person.key());
                 clauseEnd = m.end();
             }
+        }
+
+        /** Does some delegate of the list so far represent {@code iri}? */
+        boolean represented(Map<String, Attendance> out, String iri) {
+            return out.values().stream().anyMatch(x -> x.representsIri().equals(iri));
         }
 
         /**

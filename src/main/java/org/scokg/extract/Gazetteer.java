@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
@@ -97,7 +96,7 @@ public final class Gazetteer {
                 r.hasProperty(Sco.containedInPlace) ? r.getPropertyResourceValue(Sco.containedInPlace).getURI() : null,
                 day(r, "memberSince"), day(r, "observerSince"),
                 r.hasProperty(Sco.subOrganizationOf) ? r.getPropertyResourceValue(Sco.subOrganizationOf).getURI() : null,
-                year(r, "firstMeetingYear"));
+                day(r, "firstMeetingYear") / 10000);
             byIri.put(e.iri(), e);
             List<String> spellings = new ArrayList<>();
             for (Statement s : r.listProperties(Sco.prefLabel).toList()) addZh(s.getObject(), spellings);
@@ -145,17 +144,6 @@ public final class Gazetteer {
     private static int day(Resource r, String local) {
         Statement s = r.getProperty(r.getModel().createProperty(Sco.NS + local));
         return s == null ? 0 : day(s.getLiteral().getLexicalForm());
-    }
-
-    private static int year(Resource r, String local) {
-        Statement s = r.getProperty(r.getModel().createProperty(Sco.NS + local));
-        if (s == null) return 0;
-        Literal l = s.getLiteral();
-        try {
-            return Integer.parseInt(l.getLexicalForm().substring(0, 4));
-        } catch (RuntimeException e) {
-            return 0;
-        }
     }
 
     /** The lexicons the rule files reference: state, state_short, city, council, scobody, org. */

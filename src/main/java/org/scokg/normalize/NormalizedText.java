@@ -77,10 +77,10 @@ public final class NormalizedText {
                 continue;
             }
             spaceRun = 0;
+            char f = fold(c);
             if (pendingBreak) {
                 // Two numbers a layout break kept apart stay apart (a page's date above a
                 // report's day: 2025-06-28 / 6月26日): a comma stands for the break.
-                char f = fold(c);
                 if (sb.length() > 0 && isAsciiDigit(sb.charAt(sb.length() - 1)) && isAsciiDigit(f)) {
                     map[sb.length()] = lastGap;
                     sb.append('，');
@@ -93,7 +93,7 @@ public final class NormalizedText {
                 pendingLine = false;
             }
             map[sb.length()] = i;
-            sb.append(fold(c));
+            sb.append(f);
         }
         map[sb.length()] = original.length();
         if (pendingBreak) breaks.set(sb.length());

@@ -242,7 +242,6 @@ public final class RuleBook {
             return matchers.get().reset(text);
         }
 
-
         /**
          * Matcher.find() from {@code from}, with the same answer: with a prefilter, only the
          * positions whose character can start a match are tried (lookingAt over the rest of
