@@ -232,6 +232,31 @@ public final class Extractor {
         // ------------------------------------------------------------ meeting
 
         /**
+         * The days of {@code dated}'s day (range), with the month and the year of the best
+         * evidence that gives them (its own groups, or a date it gives in full); null if none does.
+         */
+        private Range dayInContext(RuleMatch dated, List<RuleMatch> evidence) {
+            String mm = dated.group("month"), yy = dated.group("year");
+            // Month and year written for the purpose (a dateline, the page's date) first: a
+            // full date is often another meeting's (根据2024年5月16日…会议的决定，…于15日…举行).
+            for (RuleMatch m : evidence) {
+                if (mm == null) mm = m.group("month");
+                if (yy == null) yy = m.group("year");
+            }
+            for (RuleMatch m : evidence) {
+                Range full = Dates.parse(m.group("date"));
+                if (full == null) continue;
+                if (mm == null) mm = full.start().lexical().substring(5, 7);
+                if (yy == null) yy = String.valueOf(full.start().year());
+            }
+            if (yy == null) yy = yearOfOrdinal(evidence);
+            if (mm == null || yy == null) return null;
+            String end = dated.group("endDay") == null ? ""
+                : "至" + (dated.group("endMonth") == null ? "" : dated.group("endMonth") + "月") + dated.group("endDay") + "日";
+            return Dates.parse(yy + "年" + mm + "月" + dated.group("day") + "日" + end);
+        }
+
+        /**
          * The meeting, assembled from every piece of `meeting` evidence of the head, the whole
          * text and the tail: each field from the evidence of highest priority that has it,
          * the earlier in the text where priorities tie. No date, no meeting.
@@ -242,21 +267,17 @@ public final class Extractor {
             if (tailStart < text.length())
                 evidence.addAll(rules.findAll(rules.stage("tail", "meeting"), text.substring(tailStart), tailStart));
             evidence.sort(Comparator.comparingInt((RuleMatch m) -> -m.rule().priority()).thenComparingInt(RuleMatch::start));
-            RuleMatch dated = first(evidence, m -> Dates.parse(m.group("date")) != null);
+            // The best evidence that dates it: in full, or by a news report's day (12日) whose month
+            // and year come from the best evidence that gives them (the dateline, the page's date)
+            // or from the year the council's meeting of that ordinal was held (sco:firstMeetingYear).
+            // A day of the reported meeting outranks a full date of one named in passing (根据…).
+            RuleMatch dated = first(evidence, m -> Dates.parse(m.group("date")) != null || m.group("day") != null);
             Range dates = dated == null ? null : Dates.parse(dated.group("date"));
+            if (dated != null && dates == null) dates = dayInContext(dated, evidence);
             if (dates == null) {
-                // No evidence dates it in full: a news report's day (12日), with the month and the
-                // year of the best evidence that gives them (the dateline, the page's date), or
-                // the year the council's meeting of that ordinal was held (sco:firstMeetingYear).
-                dated = first(evidence, m -> m.group("day") != null);
-                RuleMatch month = first(evidence, m -> m.group("month") != null);
-                RuleMatch year = first(evidence, m -> m.group("year") != null);
-                if (dated == null || month == null) return null;
-                String mm = dated.group("month") != null ? dated.group("month") : month.group("month");
-                String yy = dated.group("year") != null ? dated.group("year") : year != null ? year.group("year") : yearOfOrdinal(evidence);
-                if (yy == null) return null;
-                dates = Dates.parse(yy + "年" + mm + "月" + dated.group("day") + "日");
-                if (dates == null) return null;
+                dated = first(evidence, m -> Dates.parse(m.group("date")) != null);
+                if (dated == null) return null;
+                dates = Dates.parse(dated.group("date"));
             }
             RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
             // The ordinal from evidence at least as strong as the one that names the council, else
@@ -282,7 +303,10 @@ public final class Extractor {
                 String written = named == null ? "" : ORDINAL.matcher(named.group("council")).replaceAll("")
                     .replaceAll("（(?:以下|下文|下)?(?:简称|称)[^（）]*）", "").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
                 String word = named == null || named.group("word") == null ? "会议" : named.group("word");
-                String name = written.matches(".*(会议|论坛|峰会|研讨会|博览会|对话会|会晤)$") ? written : written + word;
+                // An event's name is its council (经济论坛), unless a meeting of it is written after it (论坛第九次会议).
+                boolean event = written.matches(".*(会议|峰会|会晤)$")
+                    || written.matches(".*(论坛|研讨会|博览会|对话会)$") && (named == null || named.group("word") == null);
+                String name = event ? written : written + word;
                 councilKey = "council-" + Slugs.pinyin(name);
                 councilIri = Iris.org(councilKey);
                 councilLabel = name;

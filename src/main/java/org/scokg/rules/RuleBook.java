@@ -133,8 +133,9 @@ public final class RuleBook {
 
     /** The rules of a stage that produce {@code produce}, in file order. */
     public List<Rule> stage(String stage, String produce) {
+        List<Rule> ofStage = stage(stage); // outside the map's update: a nested computeIfAbsent throws
         return byStage.computeIfAbsent(stage + "\u0000" + produce,
-            s -> stage(stage).stream().filter(r -> r.produce().equals(produce)).toList());
+            s -> ofStage.stream().filter(r -> r.produce().equals(produce)).toList());
     }
 
     /** The rules of each stage (and stage and production) asked for so far (the rules never change). */

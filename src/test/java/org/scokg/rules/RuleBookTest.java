@@ -143,6 +143,9 @@ class RuleBookTest {
         assertEquals("a.strong", b.findFirst(b.stage("one"), "abcd", 0).rule().name());
         assertEquals(List.of("a.long"), b.stage("one", "x").stream().map(Rule::name).toList());
         assertEquals(List.of("b.other"), b.stage("two").stream().map(Rule::name).toList());
+        // a stage's production asked for before the stage itself
+        assertEquals(List.of("b.other"), b.stage("two", "x").stream().map(Rule::name).toList());
+        assertEquals(List.of(), b.stage("three", "x"));
         assertEquals("one", b.rule("a.long").stage());
     }
 
