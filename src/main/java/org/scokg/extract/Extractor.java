@@ -31,6 +31,7 @@ import org.scokg.extract.Facts.Unresolved;
 import org.scokg.extract.Gazetteer.Entry;
 import org.scokg.extract.Gazetteer.Kind;
 import org.scokg.normalize.NormalizedText;
+import org.scokg.normalize.StrayCharacters;
 import org.scokg.rules.Rule;
 import org.scokg.rules.RuleBook;
 import org.scokg.rules.RuleMatch;
@@ -126,6 +127,7 @@ public final class Extractor {
         // Noise rules are written in simplified script; the conversion keeps offsets.
         String simplified = NormalizedText.toSimplified(original);
         for (RuleMatch m : rules.findAll(rules.stage("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
+        noiseSpans.addAll(StrayCharacters.spans(simplified));
         NormalizedText nt = NormalizedText.of(original, simplified, noiseSpans);
         return new Run(source.fileName(), nt).extract();
     }
