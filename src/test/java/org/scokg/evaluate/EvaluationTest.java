@@ -61,12 +61,11 @@ class EvaluationTest {
         "meeting.venue", "meeting.online", "meeting.chair", "meeting.chairState");
 
     /**
-     * Written blind by three writers and never tuned on. The targets (issue: attendees, meeting
-     * fields and chairmanship 0.95, mentions 0.97) are met on this set but for four meeting
-     * fields: the floors are what the rules reached when it was first measured (attendees F1
-     * 0.972, chairmanship 0.977, meetings 24 of 24, meeting fields 0.833 to 1.000, mentions 1.000,
-     * next meeting 1.000), so that a change losing generalisation fails the build;
-     * docs/QUALITY.md gives the figures and the targets.
+     * Written blind by three writers and never tuned on. The floors are what the rules reached
+     * when the set was first measured (attendees F1 0.910, chairmanship 0.957, next meeting 0.927,
+     * meetings 24 of 24, meeting fields 0.875 to 1.000, mentions 0.997), so that a change losing
+     * generalisation fails the build; the targets (issue: attendees, meeting fields and
+     * chairmanship 0.95, mentions 0.97) are not all met on it. docs/QUALITY.md gives the figures.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +73,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout14"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout15"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
@@ -84,17 +83,17 @@ class EvaluationTest {
 
         @Test
         void factsAtTheirFloors() {
-            f1AtLeast(eval, "mention", 0.97);
-            f1AtLeast(eval, "next-meeting", 0.99);
-            f1AtLeast(eval, "attendee", 0.97);
-            f1AtLeast(eval, "chairmanship", 0.97);
-            accuracyAtLeast(eval, "attendee.title", 0.91);
-            accuracyAtLeast(eval, "attendee.capacity", 0.95);
+            f1AtLeast(eval, "mention", 0.99);
+            f1AtLeast(eval, "next-meeting", 0.92);
+            f1AtLeast(eval, "attendee", 0.90);
+            f1AtLeast(eval, "chairmanship", 0.95);
+            accuracyAtLeast(eval, "attendee.title", 0.99);
+            accuracyAtLeast(eval, "attendee.capacity", 0.97);
         }
 
         @Test
         void meetingFieldsAtTheirFloors() {
-            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.83);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.87);
         }
     }
 
