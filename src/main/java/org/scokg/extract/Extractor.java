@@ -398,12 +398,13 @@ public final class Extractor {
             if (tailStart < text.length()) {
                 String tail = text.substring(tailStart);
                 RuleMatch list = rules.findFirst(rules.stage("tail", "list"), tail, tailStart);
-                // A signature block has no separators: its items are its lines.
+                // A signature block has no separators: its items are its lines, but a name alone
+                // on a line (not like an item, no column gap in it) continues the title above it.
                 if (list != null) {
                     int from = tailStart;
                     String[] marker = {null};
                     for (int i = tailStart + 1; i <= text.length(); i++) {
-                        if (i < text.length() && !nt.isLineStart(i)) continue;
+                        if (i < text.length() && !(nt.isLineStart(i) && (startsAnItem(i, text.length()) || !nameAlone(i)))) continue;
                         delegates(text.substring(from, i), from, day, list, byKey, marker);
                         from = i;
                     }
@@ -431,6 +432,12 @@ public final class Extractor {
             if (role != null && role.start() == item) return true;
             RuleMatch delegate = rules.findFirst(rules.stage("delegates", "attendee"), head, item);
             return delegate != null && delegate.start() == item;
+        }
+
+        /** Whether the line starting at {@code at} is one run of text (no column gap) that does not start like an item. */
+        boolean nameAlone(int at) {
+            for (int i = at + 1; i < text.length() && !nt.isLineStart(i); i++) if (nt.isBreak(i)) return false;
+            return true;
         }
 
         int linesStartingAnItem(int from, int to) {
