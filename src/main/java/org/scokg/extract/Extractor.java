@@ -523,8 +523,10 @@ public final class Extractor {
                 }
                 PersonRef person = person(a, m.group("name"));
                 // One person written twice, with and without the initials of a first name
-                // (弗拉基米尔·普京 in the list, 弗·普京 in the signature block): listed once.
-                String same = out.values().stream().filter(x -> x.person() != null && x.representsIri().equals(a.iri())
+                // (弗拉基米尔·普京 in the list, 弗·普京 in the signature block): listed once; so is a
+                // person listed before whose second mention names an affiliation the gazetteer
+                // lacks (执行委员会主任米尔扎耶夫: an organ named without its organisation).
+                String same = out.values().stream().filter(x -> x.person() != null && (x.representsIri().equals(a.iri()) || a.entry() == null)
                     && sameName(x.person().name(), person.name())).map(x -> x.person().key()).findFirst().orElse(null);
                 if (same != null) {
                     clauseEnd = m.end();
