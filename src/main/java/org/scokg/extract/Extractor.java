@@ -462,6 +462,7 @@ public final class Extractor {
             String marker = carried[0];
             List<String> clause = new ArrayList<>();
             int clauseEnd = -1;
+            Affiliation previous = null;
             for (RuleMatch m : rules.findAll(rules.stage("delegates"), sentence, base)) {
                 if (m.start() > clauseEnd && clauseEnd >= 0 && sentence.substring(clauseEnd - base, m.start() - base).matches(".*[，；].*")) clause.clear();
                 if (m.rule().produce().equals("capacity")) {
@@ -505,9 +506,13 @@ public final class Extractor {
                     clauseEnd = m.end();
                     continue;
                 }
-                // A rule may name the affiliation the text leaves out (set: affiliation=…).
-                Affiliation a = affiliation(m.groupOrValue("affiliation"), m.group("name"));
+                // A rule may name the affiliation the text leaves out (set: affiliation=…), or say
+                // it is the one of the delegate just before (affiliation=previous: 部长李学举、副部长李立国).
+                Affiliation a = "previous".equals(m.value("affiliation"))
+                    ? (m.start() - clauseEnd <= 1 ? previous : null)
+                    : affiliation(m.groupOrValue("affiliation"), m.group("name"));
                 if (a == null) continue;
+                previous = a;
                 if (m.group("name") == null) {
                     // A delegate named by affiliation and title only: one unnamed delegate per
                     // affiliation; none, where the list says so, for one already represented.

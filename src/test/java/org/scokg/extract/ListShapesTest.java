@@ -49,6 +49,18 @@ class ListShapesTest {
     }
 
     @Test
+    void aSecondDelegateOfTheSameMinistryByTitleAndNameOnly() {
+        assertEquals(List.of("李学举 state/CHN 民政部部长 member", "李立国 state/CHN 副部长 member", "- state/KGZ 紧急情况部副部长 member"),
+            rows("出席会议的有：中华人民共和国民政部部长李学举、副部长李立国，吉尔吉斯共和国紧急情况部副部长。"));
+    }
+
+    @Test
+    void aNameUnderItsTitleInASignatureBlock() {
+        assertEquals(List.of("热恩别科夫 state/KGZ 总统 member", "拉赫蒙 state/TJK 总统 member"),
+            rows("元首们签署了本声明。\n\n吉尔吉斯共和国总统\n热恩别科夫\n\n塔吉克斯坦共和国总统\n拉赫蒙\n"));
+    }
+
+    @Test
     void whoReceivedTheDelegationsDidNotAttend() {
         assertEquals(List.of("习近平 state/CHN 主席 member"),
             rows("中华人民共和国主席习近平出席会议。吉尔吉斯共和国总统热恩别科夫会见了出席会议的各代表团团长。"));
