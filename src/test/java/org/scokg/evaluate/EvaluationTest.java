@@ -62,10 +62,11 @@ class EvaluationTest {
 
     /**
      * Written blind by three writers and never tuned on. The floors are what the rules reached
-     * when the set was first measured (attendees F1 0.910, chairmanship 0.957, next meeting 0.927,
-     * meetings 24 of 24, meeting fields 0.875 to 1.000, mentions 0.997), so that a change losing
+     * when the set was first measured (attendees F1 0.951, chairmanship 0.955, next meeting 0.930,
+     * meetings 24 of 24, meeting fields 0.875 to 1.000, mentions 1.000), so that a change losing
      * generalisation fails the build; the targets (issue: attendees, meeting fields and
-     * chairmanship 0.95, mentions 0.97) are not all met on it. docs/QUALITY.md gives the figures.
+     * chairmanship 0.95, mentions 0.97) are met on it but for two meeting fields (start 0.875,
+     * chair 0.917). docs/QUALITY.md gives the figures.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,7 +74,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout15"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout16"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
@@ -84,11 +85,11 @@ class EvaluationTest {
         @Test
         void factsAtTheirFloors() {
             f1AtLeast(eval, "mention", 0.99);
-            f1AtLeast(eval, "next-meeting", 0.92);
-            f1AtLeast(eval, "attendee", 0.90);
+            f1AtLeast(eval, "next-meeting", 0.93);
+            f1AtLeast(eval, "attendee", 0.95);
             f1AtLeast(eval, "chairmanship", 0.95);
-            accuracyAtLeast(eval, "attendee.title", 0.99);
-            accuracyAtLeast(eval, "attendee.capacity", 0.97);
+            accuracyAtLeast(eval, "attendee.title", 0.98);
+            accuracyAtLeast(eval, "attendee.capacity", 0.99);
         }
 
         @Test
