@@ -31,6 +31,14 @@ public final class Dates {
         return a.startsWith(b) || b.startsWith(a);
     }
 
+    /** True when the day {@code day} (xsd:date) falls within {@code range}, both ends included. */
+    public static boolean within(TypedDate day, Range range) {
+        if (day.datatype() != XSDDatatype.XSDdate || range.start().datatype() != XSDDatatype.XSDdate
+            || range.end().datatype() != XSDDatatype.XSDdate) return false;
+        // ISO dates of one width compare as strings
+        return day.lexical().compareTo(range.start().lexical()) >= 0 && day.lexical().compareTo(range.end().lexical()) <= 0;
+    }
+
     /** True when some two of the lexical dates cannot name one day ({@link #consistent}). */
     public static boolean disagree(java.util.Collection<String> dates) {
         for (String a : dates) for (String b : dates) if (!consistent(a, b)) return true;

@@ -281,6 +281,16 @@ public final class Extractor {
                 if (dated == null) return null;
                 dates = Dates.parse(dated.group("date"));
             }
+            // One day, where weaker evidence spans days that hold it: the days of the meeting (a
+            // closing line dates a two-day meeting by its last day, 根据6月15日至16日…举行的…会议).
+            if (dates.start().equals(dates.end())) {
+                Range day = dates;
+                RuleMatch spanning = first(evidence, m -> {
+                    Range r = Dates.parse(m.group("date"));
+                    return r != null && !r.start().equals(r.end()) && Dates.within(day.start(), r);
+                });
+                if (spanning != null) { dated = spanning; dates = Dates.parse(spanning.group("date")); }
+            }
             RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
             // The ordinal from evidence at least as strong as the one that names the council, else
             // one written inside the council's name (成员国第十四次经贸部长会议), else any: a meeting
@@ -728,6 +738,10 @@ public final class Extractor {
             if (y == null && m.value("years-after") != null && meeting != null)
                 y = meeting.dates().start().year() + Integer.parseInt(m.value("years-after"));
             if (y == null) return null;
+            // No next meeting comes before the reported one; a rule that reads any meeting held
+            // in a given year as the next says it must be a later year (set: later=year).
+            int held = meeting == null ? Integer.MIN_VALUE : meeting.dates().start().year();
+            if (y < held || "year".equals(m.value("later")) && y <= held) return null;
             Entry host = gazetteer.lookup(m.group("host"));
             String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
             return new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m));
