@@ -151,10 +151,11 @@ public final class Gazetteer {
 
     private volatile java.util.regex.Pattern namePattern;
 
-    /** A pattern that matches any spelling of any entity, longest first. */
+    /** A pattern that matches any spelling of any entity, longest first, but not a given name before a name dot. */
     public java.util.regex.Pattern namePattern() {
         java.util.regex.Pattern p = namePattern;
-        if (p == null) p = namePattern = java.util.regex.Pattern.compile(org.scokg.rules.RuleBook.alternation(bySpelling.keySet()));
+        if (p == null) p = namePattern = java.util.regex.Pattern.compile(org.scokg.rules.RuleBook.alternation(bySpelling.keySet())
+            + "(?![·•])"); // 苏丹·拉耶夫 is a person (Sultan), not Sudan
         return p;
     }
 
