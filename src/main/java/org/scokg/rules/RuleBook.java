@@ -189,9 +189,19 @@ public final class RuleBook {
         private final long[] starts;
         /** Strings one of which every match contains ({@link FirstChars}), or null. */
         final String[] required;
+        /** Every set of strings of which a match contains one ({@link #required} first), or null. */
+        private final String[][] allRequired;
+        /**
+         * The characters one of which must stand before a match (a leading lookbehind), as
+         * 1024 words, one bit per char, or null; and whether a match may start the text.
+         */
+        private final long[] before;
+        private final boolean beforeAtStart;
+        /** Whether positions are tried one by one ({@link #find}) rather than by Matcher.find. */
+        final boolean scanned;
         /** The sketch of {@link #first} and of each required string, to rule a text out without reading it again. */
         private final CharSketch firstSketch;
-        private final CharSketch[] requiredSketches;
+        private final CharSketch[][] requiredSketches;
         private final ThreadLocal<Matcher> matchers;
 
         Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
@@ -200,35 +210,46 @@ public final class RuleBook {
             this.first = a.first();
             this.starts = first == null ? null : java.util.Arrays.copyOf(first.toLongArray(), 1 << 10);
             this.required = a.required();
+            this.allRequired = a.allRequired();
+            this.before = a.before() == null ? null : java.util.Arrays.copyOf(a.before().chars().toLongArray(), 1 << 10);
+            this.beforeAtStart = a.before() != null && a.before().atStart();
+            this.scanned = first != null || before != null;
             this.firstSketch = first == null ? null : new CharSketch();
             if (first != null) first.stream().forEach(c -> firstSketch.add((char) c));
-            this.requiredSketches = required == null ? null
-                : java.util.Arrays.stream(required).map(CharSketch::of).toArray(CharSketch[]::new);
+            this.requiredSketches = allRequired == null ? null : java.util.Arrays.stream(allRequired)
+                .map(set -> java.util.Arrays.stream(set).map(CharSketch::of).toArray(CharSketch[]::new))
+                .toArray(CharSketch[][]::new);
             this.matchers = ThreadLocal.withInitial(() -> {
                 Matcher m = pattern.matcher("");
                 // A match tried at a position inside the text sees the text around it, as find() does.
-                if (first != null) m.useTransparentBounds(true).useAnchoringBounds(false);
+                if (scanned) m.useTransparentBounds(true).useAnchoringBounds(false);
                 return m;
             });
         }
 
         /**
          * The last position a match can start at: every match starts with one of the first
-         * characters and contains one of the required strings, at or after its start, so no
-         * match starts after the last of them (-1: none occurs, no match at all). The length
-         * of the text when nothing is required. {@code sketch} is the text's.
+         * characters and contains one string of each required set, at or after its start, so
+         * no match starts after the last of them (-1: some set does not occur, no match at
+         * all). The length of the text when nothing is required. {@code sketch} is the text's.
          */
         int lastStart(CharSequence text, CharSketch sketch) {
             if (firstSketch != null && !sketch.mayHoldAny(firstSketch)) return -1;
-            if (required == null) return text.length();
+            if (allRequired == null) return text.length();
             String t = null;
-            int last = -1;
-            for (int k = 0; k < required.length; k++) {
-                if (!sketch.mayHoldAll(requiredSketches[k])) continue;
-                if (t == null) t = text.toString();
-                last = Math.max(last, t.lastIndexOf(required[k]));
+            int lastStart = text.length();
+            for (int set = 0; set < allRequired.length; set++) {
+                String[] strings = allRequired[set];
+                int last = -1;
+                for (int k = 0; k < strings.length; k++) {
+                    if (!sketch.mayHoldAll(requiredSketches[set][k])) continue;
+                    if (t == null) t = text.toString();
+                    last = Math.max(last, t.lastIndexOf(strings[k]));
+                }
+                if (last < 0) return -1;
+                lastStart = Math.min(lastStart, last);
             }
-            return last;
+            return lastStart;
         }
 
         /**
@@ -244,10 +265,10 @@ public final class RuleBook {
 
         /**
          * Matcher.find() from {@code from}, with the same answer: with a prefilter, only the
-         * positions whose character can start a match are tried (lookingAt over the rest of
-         * the text, with transparent and non-anchoring bounds, is what find() tries at each
-         * position); a pattern with a prefilter cannot match the empty string. Positions
-         * after {@code lastStart} are not tried.
+         * positions whose character can start a match, and whose character before can stand
+         * there, are tried (lookingAt over the rest of the text, with transparent and
+         * non-anchoring bounds, is what find() tries at each position); a pattern with a
+         * prefilter cannot match the empty string. Positions after {@code lastStart} are not tried.
          *
          * @param m the matcher of an earlier search of this text, or null: one is made when
          *          a position is worth trying
@@ -255,26 +276,21 @@ public final class RuleBook {
          */
         Matcher find(Matcher m, CharSequence text, int from, int lastStart) {
             if (lastStart < from) return null;
-            if (first == null) {
+            if (!scanned) {
                 if (m == null) m = matcher(text);
                 return (from == 0 ? m.find() : m.find(from)) ? m : null;
             }
             int n = text.length();
             int last = Math.min(lastStart, n - 1);
-            long[] s = starts;
-            if (text instanceof String str) {
-                for (int i = from; i <= last; i++) {
-                    char c = str.charAt(i);
-                    if ((s[c >>> 6] & (1L << c)) == 0) continue;
-                    if (m == null) m = matcher(text);
-                    m.region(i, n);
-                    if (m.lookingAt()) return m;
-                }
-                return null;
-            }
+            long[] s = starts, b = before;
             for (int i = from; i <= last; i++) {
-                char c = text.charAt(i);
-                if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                if (s != null) {
+                    char c = text.charAt(i);
+                    if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                }
+                if (b != null) {
+                    if (i == 0 ? !beforeAtStart : (b[text.charAt(i - 1) >>> 6] & (1L << text.charAt(i - 1))) == 0) continue;
+                }
                 if (m == null) m = matcher(text);
                 m.region(i, n);
                 if (m.lookingAt()) return m;
@@ -299,6 +315,12 @@ public final class RuleBook {
     static List<String> required(Rule rule) {
         String[] r = compiled(rule).required;
         return r == null ? null : List.of(r);
+    }
+
+    /** Every set of strings of which each match of the rule contains one, the most selective first, or null. */
+    static List<List<String>> requiredSets(Rule rule) {
+        String[][] r = compiled(rule).allRequired;
+        return r == null ? null : java.util.Arrays.stream(r).map(List::of).toList();
     }
 
     /** The named groups of a rule's pattern (Java 17 has no API for them); computed once per pattern. */
@@ -330,7 +352,7 @@ public final class RuleBook {
             List<String> names = c.groupNames;
             int last = c.lastStart(text, sketch);
             if (last < 0) continue;
-            if (c.first != null) {
+            if (c.scanned) {
                 // Prefiltered: matches are never empty; the next search starts where this one ended.
                 Matcher m = null;
                 int from = 0;
