@@ -291,7 +291,8 @@ final class FirstChars {
                     lastUnknown = a.lastUnknown();
                 }
                 zeroWidth &= a.zeroWidth();
-                Set<String> lit = exactlyOnce ? a.literals() : null;
+                // What consumes nothing adds nothing to the text of a run (中(?!国)人 holds 中人).
+                Set<String> lit = !exactlyOnce ? null : a.zeroWidth() ? Set.of("") : a.literals();
                 literals = product(literals, lit);
                 if (lit != null && lit.size() <= MAX_REQUIRED) {
                     Set<String> longer = run.size() * lit.size() <= MAX_REQUIRED ? product(run, lit) : null;
