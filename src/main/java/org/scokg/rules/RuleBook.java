@@ -151,23 +151,63 @@ public final class RuleBook {
     /**
      * Which characters a text holds, folded into 256 bits (a character sets bit {@code c & 255}):
      * a character whose bit is clear is certainly absent, so a rule whose required strings or
-     * first characters all have a clear bit cannot match. Built once per text, read by every rule.
+     * first characters all have a clear bit cannot match. And, for a long text, which pairs of
+     * characters stand side by side in it, hashed into about eight bits per character: a whole
+     * document holds nearly every character's bit, and a required string it lacks would cost
+     * a search of the whole text; a pair of the string whose bit is clear rules it out at once
+     * (a sentence is searched faster than its pairs are hashed). Built once per text, read by
+     * every rule.
      */
     static final class CharSketch {
         final long[] bits = new long[4];
+        /** The pairs' bits (null: not recorded), indexed by the top bits of a pair's hash. */
+        private long[] pairs;
+        private int shift;
 
         static CharSketch of(CharSequence text) {
             CharSketch k = new CharSketch();
-            for (int i = 0, n = text.length(); i < n; i++) k.add(text.charAt(i));
+            int n = text.length();
+            if (n < LONG_TEXT) {
+                for (int i = 0; i < n; i++) k.add(text.charAt(i));
+                return k;
+            }
+            int size = Integer.highestOneBit(8 * n) << 1;
+            k.pairs = new long[size >>> 6];
+            k.shift = 32 - Integer.numberOfTrailingZeros(size);
+            char previous = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                k.add(c);
+                if (i > 0) {
+                    int p = k.pair(previous, c);
+                    k.pairs[p >>> 6] |= 1L << p;
+                }
+                previous = c;
+            }
             return k;
         }
 
+        /** From this length on, a text's pairs are recorded. */
+        private static final int LONG_TEXT = 512;
+
+        private int pair(char a, char b) { return ((a << 16 | b) * 0x9E3779B9) >>> shift; }
+
         void add(char c) { bits[(c >>> 6) & 3] |= 1L << c; }
 
-        /** May the text hold every character of {@code other}? */
-        boolean mayHoldAll(CharSketch other) {
-            long[] o = other.bits;
-            return (bits[0] & o[0]) == o[0] && (bits[1] & o[1]) == o[1] && (bits[2] & o[2]) == o[2] && (bits[3] & o[3]) == o[3];
+        /** May the text hold {@code s}: each of its characters, and each pair of them side by side? */
+        boolean mayHold(String s) {
+            char a = s.charAt(0);
+            if ((bits[(a >>> 6) & 3] & (1L << a)) == 0) return false;
+            for (int i = 1; i < s.length(); i++) {
+                char b = s.charAt(i);
+                if ((bits[(b >>> 6) & 3] & (1L << b)) == 0) return false;
+                if (pairs != null) {
+                    int p = pair(a, b);
+                    if ((pairs[p >>> 6] & (1L << p)) == 0) return false;
+                }
+                a = b;
+            }
+            return true;
         }
 
         /** May the text hold some character of {@code other}? */
@@ -199,9 +239,8 @@ public final class RuleBook {
         private final boolean beforeAtStart;
         /** Whether positions are tried one by one ({@link #find}) rather than by Matcher.find. */
         final boolean scanned;
-        /** The sketch of {@link #first} and of each required string, to rule a text out without reading it again. */
+        /** The sketch of {@link #first}, to rule a text out without reading it again. */
         private final CharSketch firstSketch;
-        private final CharSketch[][] requiredSketches;
         private final ThreadLocal<Matcher> matchers;
 
         Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
@@ -216,9 +255,6 @@ public final class RuleBook {
             this.scanned = first != null || before != null;
             this.firstSketch = first == null ? null : new CharSketch();
             if (first != null) first.stream().forEach(c -> firstSketch.add((char) c));
-            this.requiredSketches = allRequired == null ? null : java.util.Arrays.stream(allRequired)
-                .map(set -> java.util.Arrays.stream(set).map(CharSketch::of).toArray(CharSketch[]::new))
-                .toArray(CharSketch[][]::new);
             this.matchers = ThreadLocal.withInitial(() -> {
                 Matcher m = pattern.matcher("");
                 // A match tried at a position inside the text sees the text around it, as find() does.
@@ -242,7 +278,7 @@ public final class RuleBook {
                 String[] strings = allRequired[set];
                 int last = -1;
                 for (int k = 0; k < strings.length; k++) {
-                    if (!sketch.mayHoldAll(requiredSketches[set][k])) continue;
+                    if (!sketch.mayHold(strings[k])) continue;
                     if (t == null) t = text.toString();
                     last = Math.max(last, t.lastIndexOf(strings[k]));
                 }
