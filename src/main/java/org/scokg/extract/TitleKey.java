@@ -28,7 +28,8 @@ public final class TitleKey {
     private TitleKey() {}
 
     private static final Pattern YEAR_RANGE = Pattern.compile("([12][0-9]{3})年?(?:至|到)([12][0-9]{3})");
-    private static final Pattern DASHES = Pattern.compile("[-—–－‐‑−~～]+");
+    private static final String DASH_CHARS = "-—–－‐‑−~～";
+    private static final Pattern DASHES = Pattern.compile("[" + DASH_CHARS + "]+");
     /** A bracketed aside with no digit in it: （铁路）. Brackets with years name a period and stay. */
     private static final Pattern ASIDE = Pattern.compile("（[^）0-9]{1,10}）");
     private static final Pattern UNTIL_YEAR = Pattern.compile("至([12][0-9]{3})年");
@@ -52,6 +53,11 @@ public final class TitleKey {
     /** 工作 before 合作 says nothing more: 青年工作合作 is 青年合作; 工作计划 (a work plan) stays. */
     private static final Pattern WORK_BEFORE_COOPERATION = Pattern.compile("工作(?=合作)");
 
+    private static boolean containsAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) if (chars.indexOf(s.charAt(i)) >= 0) return true;
+        return false;
+    }
+
     /** The key of a title written any way. */
     public static String of(String title) {
         if (title == null) return "";
@@ -68,21 +74,23 @@ public final class TitleKey {
             }
         }
         String s = NormalizedText.toSimplified(sb.toString());
-        s = YEAR_RANGE.matcher(s).replaceAll("$1—$2");
-        s = DASHES.matcher(s).replaceAll("—");
+        // Each pattern is run only on a title holding the character it cannot match without:
+        // most titles have no year range, dash or bracket, and a key is made for every mention.
+        if (s.indexOf('至') >= 0 || s.indexOf('到') >= 0) s = YEAR_RANGE.matcher(s).replaceAll("$1—$2");
+        if (containsAny(s, DASH_CHARS)) s = DASHES.matcher(s).replaceAll("—");
         s = s.replace("上海合作组织", "上合组织").replace("协议", "协定");
         for (String filler : FILLERS) s = s.replace(filler, "");
-        s = WORK_BEFORE_COOPERATION.matcher(s).replaceAll("");
+        if (s.contains("工作合作")) s = WORK_BEFORE_COOPERATION.matcher(s).replaceAll("");
         s = s.replace("的", "").replace("上合组织地区", "上合组织");
-        s = ASIDE.matcher(s).replaceAll("");
-        s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");
-        s = LEAD_BEFORE_SCOPE.matcher(s).replaceFirst("上合组织$1");
+        if (s.indexOf('（') >= 0) s = ASIDE.matcher(s).replaceAll("");
+        if (s.indexOf('至') >= 0) s = UNTIL_YEAR.matcher(s).replaceAll("$1年前");
+        if (s.contains("上合组织")) s = LEAD_BEFORE_SCOPE.matcher(s).replaceFirst("上合组织$1");
         for (String[] w : REGIONAL_WORDS) s = s.replace(w[0], w[1]);
         // 政府间合作协定 and 政府间协定 name one agreement across years.
         s = s.replace("间合作协定", "间协定");
         // A title's one year range goes last, wherever it was written.
         Matcher range = ONE_RANGE.matcher(s);
-        if (range.find()) {
+        if (s.indexOf('—') >= 0 && range.find()) {
             String years = range.group(1);
             String rest = s.substring(0, range.start()) + s.substring(range.end());
             if (!ONE_RANGE.matcher(rest).find() && !rest.isEmpty()) s = rest + "（" + years + "年）";

@@ -33,7 +33,10 @@ public final class RdfMapper {
     private RdfMapper() {}
 
     public static Model toModel(Facts.Document d) {
-        Model m = ModelFactory.createDefaultModel();
+        // Same-term: the in-memory graph Jena writes fastest. Every literal here is written in
+        // its canonical form, so no two terms of a document have one value and the triples are
+        // the same as a same-value model's.
+        Model m = ModelFactory.createModelSameTerm();
         m.setNsPrefixes(Prefixes.standard());
         Resource src = m.createResource(Iris.source(d.fileName()))
             .addProperty(RDF.type, Sco.SourceText)

@@ -1,6 +1,9 @@
 package org.scokg.rules;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,13 +21,23 @@ import java.util.regex.Pattern;
  * that can match the empty string, that may start with a character it cannot enumerate
  * ({@code .}, {@code \p{..}}, {@code \S}, a negated class) or a surrogate, and for any
  * pattern compiled with flags, with inline flags other than {@code m s d} (which change no
- * character a match can start with), with back-references or with syntax it does not read.
+ * character a match can start with), with numbered back-references or with syntax it does
+ * not read. A named back-reference ({@code \k<name>}) is read as what it is: unknown
+ * characters, perhaps none.
  *
  * <p>The same reading gives the <em>required strings</em>: literal text one of which every
  * match contains (a run of plain characters or a small alternation of them, outside any
  * lookbehind or negative lookahead and not optional), at most {@value #MAX_REQUIRED} strings,
  * the longest found. A match starting at position {@code i} contains one of them at or after
- * {@code i} (or, for a positive lookahead's, is followed by one there).
+ * {@code i} (or, for a positive lookahead's, is followed by one there). Every element of a
+ * sequence must match, so a match holds one string of each of their sets: up to
+ * {@value #MAX_REQUIRED_SETS} sets are kept (会议在 and 举行 and 年), so that a sentence
+ * lacking any of them is not searched at all.
+ *
+ * <p>A pattern that starts with a positive lookbehind ({@code (?<=^|、|以及)}, what a list's
+ * item follows) tells the character that must stand before a match: the last character of
+ * one of its branches, or the start of the text for {@code ^}. The engine tries a position
+ * only where that holds, for a pattern whose first character it cannot tell.
  */
 final class FirstChars {
     private FirstChars() {}
@@ -37,31 +50,55 @@ final class FirstChars {
     /**
      * What a piece of pattern can start with. {@code unknown}: the first character cannot
      * be enumerated (or the piece may start with a zero-width assertion). {@code required}:
-     * strings one of which every match of the piece contains at or after its start (a
-     * positive lookahead's, after it), null when none is known or the piece may be skipped.
+     * sets of strings such that every match of the piece contains one string of each set at
+     * or after its start (a positive lookahead's, after it); empty when none is known or the
+     * piece may be skipped. {@code last}, {@code lastUnknown}: likewise the character a
+     * match of the piece ends with (what a lookbehind checks). {@code before}: the character
+     * that must stand before a match of the piece (a leading lookbehind), or null.
      */
-    private record Start(BitSet first, boolean nullable, boolean unknown, Set<String> literals, Set<String> required) {
-        Start(BitSet first, boolean nullable, boolean unknown) { this(first, nullable, unknown, null, null); }
+    private record Start(BitSet first, boolean nullable, boolean unknown, Set<String> literals, List<Set<String>> required,
+                         BitSet last, boolean lastUnknown, Before before) {
+        /** A piece that starts and ends with a character of {@code first} (one character long, or repeated). */
+        Start(BitSet first, boolean nullable, boolean unknown) { this(first, nullable, unknown, null, List.of(), first, unknown, null); }
 
         static Start of(BitSet chars) { return new Start(chars, false, false); }
         static Start literal(char c) {
             BitSet one = new BitSet();
             one.set(c);
             Set<String> s = Set.of(String.valueOf(c));
-            return new Start(one, false, false, s, s);
+            return new Start(one, false, false, s, List.of(s), one, false, null);
         }
         static Start anyChar() { return new Start(new BitSet(), false, true); }
         /** Zero-width: consumes nothing, so what can start a match is what follows it. */
         static Start assertion() { return new Start(new BitSet(), true, false); }
+
+        /** Consumes nothing: no character can start it, yet it may match. */
+        boolean zeroWidth() { return nullable && !unknown && first.isEmpty(); }
+
+        /** The same piece, which may also match the empty string (it is optional): nothing is required of it. */
+        Start optional() { return new Start(first, true, unknown, null, List.of(), last, lastUnknown, null); }
     }
 
     /**
-     * What the engine may use of a pattern: the characters a match must start with (null:
-     * try every position), and strings one of which every match contains (null: none known).
+     * The characters one of which must stand just before a match ({@code chars}), or the
+     * start of the text ({@code atStart}): what a leading lookbehind such as
+     * {@code (?<=^|、|以及)} asks.
      */
-    record Analysis(BitSet first, String[] required) {}
+    record Before(BitSet chars, boolean atStart) {}
 
-    private static final Analysis NOTHING = new Analysis(null, null);
+    /**
+     * What the engine may use of a pattern: the characters a match must start with (null:
+     * try every position), strings one of which every match contains (null: none known),
+     * more such sets that every match must also satisfy, the most selective first
+     * ({@code required} is the first of them), and what must stand before a match (null:
+     * nothing known).
+     */
+    record Analysis(BitSet first, String[] required, String[][] allRequired, Before before) {}
+
+    private static final Analysis NOTHING = new Analysis(null, null, null, null);
+
+    /** At most this many required sets are kept: each costs a search of the text. */
+    private static final int MAX_REQUIRED_SETS = 6;
 
     /** The set of characters a match of {@code p} must start with, or null when it cannot be told exactly. */
     static BitSet of(Pattern p) { return analyse(p).first(); }
@@ -78,8 +115,24 @@ final class FirstChars {
         } catch (GiveUp | IndexOutOfBoundsException | IllegalArgumentException e) {
             return NOTHING;
         }
-        String[] required = s.required() == null || s.required().isEmpty() || s.required().contains("")
-            || s.required().size() > MAX_REQUIRED ? null : s.required().stream().sorted().toArray(String[]::new);
+        // The most selective sets first (longer shortest string, then fewer strings), without a
+        // set that another implies (主 where 主持 is required).
+        List<Set<String>> sets = s.required().stream().filter(FirstChars::usable)
+            .sorted(Comparator.comparingInt((Set<String> x) -> -shortest(x)).thenComparingInt(Set::size)).toList();
+        List<String[]> kept = new ArrayList<>();
+        for (int k = 0; k < sets.size() && kept.size() < MAX_REQUIRED_SETS; k++) {
+            Set<String> x = sets.get(k);
+            boolean implied = false;
+            for (int j = 0; j < sets.size() && !implied; j++)
+                implied = j != k && implies(sets.get(j), x) && (j < k || !implies(x, sets.get(j)));
+            if (!implied) kept.add(x.stream().sorted().toArray(String[]::new));
+        }
+        String[][] allRequired = kept.toArray(String[][]::new);
+        if (allRequired.length == 0) allRequired = null;
+        String[] required = allRequired == null ? null : allRequired[0];
+        // What stands before a match is only of use when no match is empty (the engine moves
+        // on from the end of each match) and a lookbehind's ^ means the start of the text.
+        Before before = s.nullable() || multiline(p) ? null : s.before();
         BitSet first = s.first();
         if (s.unknown() || s.nullable()) first = null;
         else if (first.nextSetBit(Character.MIN_SURROGATE) >= 0
@@ -89,7 +142,27 @@ final class FirstChars {
         if (regex.startsWith("^") && (p.flags() & Pattern.MULTILINE) == 0 || regex.startsWith("\\A")) first = null;
         if (!regex.isEmpty() && "\\[](){}.*+?^$|".indexOf(regex.charAt(0)) < 0
             && (regex.length() == 1 || "?*{".indexOf(regex.charAt(1)) < 0)) first = null;
-        return new Analysis(first, required);
+        return new Analysis(first, required, allRequired, before);
+    }
+
+    /** Might {@code ^} match after a line break in {@code p} (the MULTILINE flag, set or inline)? */
+    private static boolean multiline(Pattern p) {
+        return (p.flags() & Pattern.MULTILINE) != 0 || INLINE_M.matcher(p.pattern()).find();
+    }
+
+    private static final Pattern INLINE_M = Pattern.compile("\\(\\?[a-zA-Z-]*m");
+
+    private static boolean usable(Set<String> required) {
+        return required != null && !required.isEmpty() && required.size() <= MAX_REQUIRED && !required.contains("");
+    }
+
+    /** Whether a text holding a string of {@code a} holds a string of {@code b}: each of {@code a} contains one of {@code b}. */
+    private static boolean implies(Set<String> a, Set<String> b) {
+        return a.stream().allMatch(x -> b.stream().anyMatch(x::contains));
+    }
+
+    private static int shortest(Set<String> strings) {
+        return strings.stream().mapToInt(String::length).min().orElse(0);
     }
 
     /** Sets of literal strings are kept only while small. */
@@ -113,6 +186,13 @@ final class FirstChars {
         Set<String> out = new java.util.LinkedHashSet<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /** The most selective of the sets (see {@link #better}), or null when none is usable. */
+    private static Set<String> best(List<Set<String>> sets) {
+        Set<String> b = null;
+        for (Set<String> x : sets) b = better(b, x);
+        return b;
     }
 
     /** The more selective of two required sets: longer shortest string, then fewer strings. */
@@ -162,8 +242,19 @@ final class FirstChars {
                 Start b = sequence();
                 BitSet f = (BitSet) acc.first().clone();
                 f.or(b.first());
+                BitSet l = (BitSet) acc.last().clone();
+                l.or(b.last());
+                // A match of either branch contains one string of the union of their most selective sets.
+                Set<String> required = union(best(acc.required()), best(b.required()));
+                Before before = null;
+                if (acc.before() != null && b.before() != null) {
+                    BitSet chars = (BitSet) acc.before().chars().clone();
+                    chars.or(b.before().chars());
+                    before = new Before(chars, acc.before().atStart() || b.before().atStart());
+                }
                 acc = new Start(f, acc.nullable() || b.nullable(), acc.unknown() || b.unknown(),
-                    union(acc.literals(), b.literals()), union(acc.required(), b.required()));
+                    union(acc.literals(), b.literals()), usable(required) ? List.of(required) : List.of(),
+                    l, acc.lastUnknown() || b.lastUnknown(), before);
             }
             return acc;
         }
@@ -175,36 +266,56 @@ final class FirstChars {
             boolean unknown = false;
             /** The sequence so far as literal strings, while it is one. */
             Set<String> literals = Set.of("");
-            /** The current run of literal elements, and the best required set so far. */
+            /** The current run of literal elements, and the required sets so far (every one holds). */
             Set<String> run = Set.of("");
-            Set<String> required = null;
+            final List<Set<String>> required = new ArrayList<>();
+            /** The characters a match of the sequence so far ends with (when it consumed any). */
+            BitSet last = new BitSet();
+            boolean lastUnknown = false;
+            /** Whether every element so far is zero-width, and the first thing said of the character before. */
+            boolean zeroWidth = true;
+            Before before = null;
 
             void add(Start a, boolean exactlyOnce) {
+                if (zeroWidth && before == null) before = a.before();
                 if (nullable) {
                     if (a.unknown()) unknown = true;
                     else first.or(a.first());
                     nullable = a.nullable();
                 }
-                Set<String> lit = exactlyOnce ? a.literals() : null;
+                if (a.nullable() && !a.zeroWidth()) {
+                    last.or(a.last());
+                    lastUnknown |= a.lastUnknown();
+                } else if (!a.nullable()) {
+                    last = (BitSet) a.last().clone();
+                    lastUnknown = a.lastUnknown();
+                }
+                zeroWidth &= a.zeroWidth();
+                // What consumes nothing adds nothing to the text of a run (中(?!国)人 holds 中人).
+                Set<String> lit = !exactlyOnce ? null : a.zeroWidth() ? Set.of("") : a.literals();
                 literals = product(literals, lit);
                 if (lit != null && lit.size() <= MAX_REQUIRED) {
                     Set<String> longer = run.size() * lit.size() <= MAX_REQUIRED ? product(run, lit) : null;
                     if (longer == null) {
-                        required = better(required, run);
+                        keep(run);
                         longer = lit;
                     }
                     run = longer;
                 } else {
-                    required = better(required, run);
+                    keep(run);
                     run = Set.of("");
                 }
                 // (an element that may be skipped has no required strings: see Start)
-                required = better(required, a.required());
+                a.required().forEach(this::keep);
+            }
+
+            void keep(Set<String> strings) {
+                if (usable(strings)) required.add(strings);
             }
 
             Start done() {
-                required = better(required, run);
-                return new Start(first, nullable, unknown, literals, required);
+                keep(run);
+                return new Start(first, nullable, unknown, literals, List.copyOf(required), last, lastUnknown, before);
             }
         }
 
@@ -262,7 +373,8 @@ final class FirstChars {
             }
             if (more() && (peek() == '?' || peek() == '+')) i++;
             if (more() && (peek() == '?' || peek() == '*' || peek() == '+' || peek() == '{')) throw new GiveUp();
-            return zeroMin ? new Start(a.first(), true, a.unknown()) : new Start(a.first(), a.nullable(), a.unknown(), null, a.required());
+            return zeroMin ? a.optional()
+                : new Start(a.first(), a.nullable(), a.unknown(), null, a.required(), a.last(), a.lastUnknown(), a.before());
         }
 
         Start atom() {
@@ -289,7 +401,10 @@ final class FirstChars {
                 // start its matches, and what they must contain, is read as for (?:…).
                 i += 2;
                 result = alternation();
-            } else if (s.startsWith("?<=", i) || s.startsWith("?<!", i)) {
+            } else if (s.startsWith("?<=", i)) {
+                i += 3;
+                result = new Start(new BitSet(), true, false, null, List.of(), new BitSet(), false, lookbehind());
+            } else if (s.startsWith("?<!", i)) {
                 i += 3;
                 alternation();
                 result = Start.assertion();
@@ -297,7 +412,7 @@ final class FirstChars {
                 // What a lookahead requires stands at or after the position it looks from.
                 i += 2;
                 Start ahead = alternation();
-                result = new Start(new BitSet(), true, false, null, ahead.required());
+                result = new Start(new BitSet(), true, false, null, ahead.required(), new BitSet(), false, null);
             } else if (s.startsWith("?!", i)) {
                 i += 2;
                 alternation();
@@ -325,6 +440,28 @@ final class FirstChars {
             if (!more() || peek() != ')') throw new GiveUp();
             i++;
             return result;
+        }
+
+        /**
+         * The branches of a positive lookbehind (i after {@code (?<=}): the character one of
+         * them ends with stands just before the position it looks from, or the text starts
+         * there (a branch {@code ^}); null when a branch may end otherwise (empty, unknown).
+         */
+        Before lookbehind() {
+            BitSet chars = new BitSet();
+            boolean atStart = false, known = true;
+            while (true) {
+                int from = i;
+                Start branch = sequence();
+                if (s.substring(from, i).equals("^")) atStart = true;
+                else if (!branch.nullable() && !branch.lastUnknown()) chars.or(branch.last());
+                else known = false;
+                if (!more() || peek() != '|') break;
+                i++;
+            }
+            int surrogate = chars.nextSetBit(Character.MIN_SURROGATE);
+            if (surrogate >= 0 && surrogate <= Character.MAX_SURROGATE) known = false;
+            return known ? new Before(chars, atStart) : null;
         }
 
         /** An escape outside a class. */
@@ -355,6 +492,13 @@ final class FirstChars {
                 case 'G':
                     // the end of the previous match: not the same when each position is tried on its own
                     throw new GiveUp();
+                case 'k': {
+                    // A named back-reference: whatever its group matched, perhaps nothing.
+                    int close = s.indexOf('>', i);
+                    if (!more() || peek() != '<' || close < 0) throw new GiveUp();
+                    i = close + 1;
+                    return new Start(new BitSet(), true, true);
+                }
                 default: {
                     i--;
                     return Start.literal(escapedChar());

@@ -152,23 +152,63 @@ public final class RuleBook {
     /**
      * Which characters a text holds, folded into 256 bits (a character sets bit {@code c & 255}):
      * a character whose bit is clear is certainly absent, so a rule whose required strings or
-     * first characters all have a clear bit cannot match. Built once per text, read by every rule.
+     * first characters all have a clear bit cannot match. And, for a long text, which pairs of
+     * characters stand side by side in it, hashed into about eight bits per character: a whole
+     * document holds nearly every character's bit, and a required string it lacks would cost
+     * a search of the whole text; a pair of the string whose bit is clear rules it out at once
+     * (a sentence is searched faster than its pairs are hashed). Built once per text, read by
+     * every rule.
      */
     static final class CharSketch {
         final long[] bits = new long[4];
+        /** The pairs' bits (null: not recorded), indexed by the top bits of a pair's hash. */
+        private long[] pairs;
+        private int shift;
 
         static CharSketch of(CharSequence text) {
             CharSketch k = new CharSketch();
-            for (int i = 0, n = text.length(); i < n; i++) k.add(text.charAt(i));
+            int n = text.length();
+            if (n < LONG_TEXT) {
+                for (int i = 0; i < n; i++) k.add(text.charAt(i));
+                return k;
+            }
+            int size = Integer.highestOneBit(8 * n) << 1;
+            k.pairs = new long[size >>> 6];
+            k.shift = 32 - Integer.numberOfTrailingZeros(size);
+            char previous = 0;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                k.add(c);
+                if (i > 0) {
+                    int p = k.pair(previous, c);
+                    k.pairs[p >>> 6] |= 1L << p;
+                }
+                previous = c;
+            }
             return k;
         }
 
+        /** From this length on, a text's pairs are recorded. */
+        private static final int LONG_TEXT = 512;
+
+        private int pair(char a, char b) { return ((a << 16 | b) * 0x9E3779B9) >>> shift; }
+
         void add(char c) { bits[(c >>> 6) & 3] |= 1L << c; }
 
-        /** May the text hold every character of {@code other}? */
-        boolean mayHoldAll(CharSketch other) {
-            long[] o = other.bits;
-            return (bits[0] & o[0]) == o[0] && (bits[1] & o[1]) == o[1] && (bits[2] & o[2]) == o[2] && (bits[3] & o[3]) == o[3];
+        /** May the text hold {@code s}: each of its characters, and each pair of them side by side? */
+        boolean mayHold(String s) {
+            char a = s.charAt(0);
+            if ((bits[(a >>> 6) & 3] & (1L << a)) == 0) return false;
+            for (int i = 1; i < s.length(); i++) {
+                char b = s.charAt(i);
+                if ((bits[(b >>> 6) & 3] & (1L << b)) == 0) return false;
+                if (pairs != null) {
+                    int p = pair(a, b);
+                    if ((pairs[p >>> 6] & (1L << p)) == 0) return false;
+                }
+                a = b;
+            }
+            return true;
         }
 
         /** May the text hold some character of {@code other}? */
@@ -190,9 +230,18 @@ public final class RuleBook {
         private final long[] starts;
         /** Strings one of which every match contains ({@link FirstChars}), or null. */
         final String[] required;
-        /** The sketch of {@link #first} and of each required string, to rule a text out without reading it again. */
+        /** Every set of strings of which a match contains one ({@link #required} first), or null. */
+        private final String[][] allRequired;
+        /**
+         * The characters one of which must stand before a match (a leading lookbehind), as
+         * 1024 words, one bit per char, or null; and whether a match may start the text.
+         */
+        private final long[] before;
+        private final boolean beforeAtStart;
+        /** Whether positions are tried one by one ({@link #find}) rather than by Matcher.find. */
+        final boolean scanned;
+        /** The sketch of {@link #first}, to rule a text out without reading it again. */
         private final CharSketch firstSketch;
-        private final CharSketch[] requiredSketches;
         private final ThreadLocal<Matcher> matchers;
 
         Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
@@ -201,35 +250,43 @@ public final class RuleBook {
             this.first = a.first();
             this.starts = first == null ? null : java.util.Arrays.copyOf(first.toLongArray(), 1 << 10);
             this.required = a.required();
+            this.allRequired = a.allRequired();
+            this.before = a.before() == null ? null : java.util.Arrays.copyOf(a.before().chars().toLongArray(), 1 << 10);
+            this.beforeAtStart = a.before() != null && a.before().atStart();
+            this.scanned = first != null || before != null;
             this.firstSketch = first == null ? null : new CharSketch();
             if (first != null) first.stream().forEach(c -> firstSketch.add((char) c));
-            this.requiredSketches = required == null ? null
-                : java.util.Arrays.stream(required).map(CharSketch::of).toArray(CharSketch[]::new);
             this.matchers = ThreadLocal.withInitial(() -> {
                 Matcher m = pattern.matcher("");
                 // A match tried at a position inside the text sees the text around it, as find() does.
-                if (first != null) m.useTransparentBounds(true).useAnchoringBounds(false);
+                if (scanned) m.useTransparentBounds(true).useAnchoringBounds(false);
                 return m;
             });
         }
 
         /**
          * The last position a match can start at: every match starts with one of the first
-         * characters and contains one of the required strings, at or after its start, so no
-         * match starts after the last of them (-1: none occurs, no match at all). The length
-         * of the text when nothing is required. {@code sketch} is the text's.
+         * characters and contains one string of each required set, at or after its start, so
+         * no match starts after the last of them (-1: some set does not occur, no match at
+         * all). The length of the text when nothing is required. {@code sketch} is the text's.
          */
         int lastStart(CharSequence text, CharSketch sketch) {
             if (firstSketch != null && !sketch.mayHoldAny(firstSketch)) return -1;
-            if (required == null) return text.length();
+            if (allRequired == null) return text.length();
             String t = null;
-            int last = -1;
-            for (int k = 0; k < required.length; k++) {
-                if (!sketch.mayHoldAll(requiredSketches[k])) continue;
-                if (t == null) t = text.toString();
-                last = Math.max(last, t.lastIndexOf(required[k]));
+            int lastStart = text.length();
+            for (int set = 0; set < allRequired.length; set++) {
+                String[] strings = allRequired[set];
+                int last = -1;
+                for (int k = 0; k < strings.length; k++) {
+                    if (!sketch.mayHold(strings[k])) continue;
+                    if (t == null) t = text.toString();
+                    last = Math.max(last, t.lastIndexOf(strings[k]));
+                }
+                if (last < 0) return -1;
+                lastStart = Math.min(lastStart, last);
             }
-            return last;
+            return lastStart;
         }
 
         /**
@@ -245,10 +302,10 @@ public final class RuleBook {
 
         /**
          * Matcher.find() from {@code from}, with the same answer: with a prefilter, only the
-         * positions whose character can start a match are tried (lookingAt over the rest of
-         * the text, with transparent and non-anchoring bounds, is what find() tries at each
-         * position); a pattern with a prefilter cannot match the empty string. Positions
-         * after {@code lastStart} are not tried.
+         * positions whose character can start a match, and whose character before can stand
+         * there, are tried (lookingAt over the rest of the text, with transparent and
+         * non-anchoring bounds, is what find() tries at each position); a pattern with a
+         * prefilter cannot match the empty string. Positions after {@code lastStart} are not tried.
          *
          * @param m the matcher of an earlier search of this text, or null: one is made when
          *          a position is worth trying
@@ -256,26 +313,21 @@ public final class RuleBook {
          */
         Matcher find(Matcher m, CharSequence text, int from, int lastStart) {
             if (lastStart < from) return null;
-            if (first == null) {
+            if (!scanned) {
                 if (m == null) m = matcher(text);
                 return (from == 0 ? m.find() : m.find(from)) ? m : null;
             }
             int n = text.length();
             int last = Math.min(lastStart, n - 1);
-            long[] s = starts;
-            if (text instanceof String str) {
-                for (int i = from; i <= last; i++) {
-                    char c = str.charAt(i);
-                    if ((s[c >>> 6] & (1L << c)) == 0) continue;
-                    if (m == null) m = matcher(text);
-                    m.region(i, n);
-                    if (m.lookingAt()) return m;
-                }
-                return null;
-            }
+            long[] s = starts, b = before;
             for (int i = from; i <= last; i++) {
-                char c = text.charAt(i);
-                if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                if (s != null) {
+                    char c = text.charAt(i);
+                    if ((s[c >>> 6] & (1L << c)) == 0) continue;
+                }
+                if (b != null) {
+                    if (i == 0 ? !beforeAtStart : (b[text.charAt(i - 1) >>> 6] & (1L << text.charAt(i - 1))) == 0) continue;
+                }
                 if (m == null) m = matcher(text);
                 m.region(i, n);
                 if (m.lookingAt()) return m;
@@ -300,6 +352,12 @@ public final class RuleBook {
     static List<String> required(Rule rule) {
         String[] r = compiled(rule).required;
         return r == null ? null : List.of(r);
+    }
+
+    /** Every set of strings of which each match of the rule contains one, the most selective first, or null. */
+    static List<List<String>> requiredSets(Rule rule) {
+        String[][] r = compiled(rule).allRequired;
+        return r == null ? null : java.util.Arrays.stream(r).map(List::of).toList();
     }
 
     /** The named groups of a rule's pattern (Java 17 has no API for them); computed once per pattern. */
@@ -331,7 +389,7 @@ public final class RuleBook {
             List<String> names = c.groupNames;
             int last = c.lastStart(text, sketch);
             if (last < 0) continue;
-            if (c.first != null) {
+            if (c.scanned) {
                 // Prefiltered: matches are never empty; the next search starts where this one ended.
                 Matcher m = null;
                 int from = 0;

@@ -148,7 +148,12 @@ final class RuleReader {
      * An alternation of the entries that matches the longest entry where several match, as
      * {@code (?:longest|…|shortest)} would, written as a trie ({@code 中(?:华人民共和国|国)},
      * {@code 俄罗斯(?:联邦)?}): the regex engine tries one branch per character instead of every
-     * entry in turn, which a lexicon of a thousand names needs.
+     * entry in turn, which a lexicon of a thousand names needs. Where a node has many branches
+     * (the 144 first characters of the states' names), they are split into runs of neighbouring
+     * characters, each behind a lookahead for its range ({@code (?=[一-专])(?:…)}): Java tries
+     * branches one by one, so a character no branch takes costs a few range checks instead of
+     * a check per branch. Branches starting with different characters exclude each other, so
+     * neither split changes what matches.
      */
     static String alternation(Collection<String> entries) {
         Node root = new Node();
@@ -178,15 +183,26 @@ final class RuleReader {
             if (children.isEmpty()) return;
             boolean group = children.size() > 1 || end;
             if (group) sb.append("(?:");
-            boolean first = true;
-            for (var c : children.entrySet()) {
-                if (!first) sb.append('|');
-                first = false;
-                sb.append(Pattern.quote(new String(Character.toChars(c.getKey()))));
-                c.getValue().write(sb);
+            List<Map.Entry<Integer, Node>> branches = new ArrayList<>(children.entrySet());
+            // Runs of about the square root of the branches: as many range checks as branches in a run.
+            boolean split = branches.size() > SPLIT_ABOVE && children.lastKey() <= Character.MAX_VALUE;
+            int run = split ? (int) Math.ceil(Math.sqrt(branches.size())) : branches.size();
+            for (int from = 0; from < branches.size(); from += run) {
+                List<Map.Entry<Integer, Node>> part = branches.subList(from, Math.min(branches.size(), from + run));
+                if (from > 0) sb.append('|');
+                if (split) sb.append(String.format("(?=[\\u%04x-\\u%04x])(?:", part.get(0).getKey(), part.get(part.size() - 1).getKey()));
+                for (int k = 0; k < part.size(); k++) {
+                    if (k > 0) sb.append('|');
+                    sb.append(Pattern.quote(new String(Character.toChars(part.get(k).getKey()))));
+                    part.get(k).getValue().write(sb);
+                }
+                if (split) sb.append(')');
             }
             if (group) sb.append(end ? ")?" : ")");
         }
+
+        /** A node with more branches than this is split into runs (see {@link #alternation}). */
+        private static final int SPLIT_ABOVE = 12;
     }
 
     private static Pattern compile(String regex, String file, int line) {

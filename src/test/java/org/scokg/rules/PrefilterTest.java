@@ -100,6 +100,22 @@ class PrefilterTest {
     }
 
     @Test
+    void everyElementOfASequenceRequiresItsOwnStrings() {
+        // a match holds a verb and 年: a text lacking either is not searched
+        assertEquals(List.of(List.of("发表", "签署", "通过"), List.of("年")),
+            RuleBook.requiredSets(rule("(?<!研究)(?<d>[0-9]{4})年(?:在)?[^。]{0,24}?(?<v>签署|通过|发表)(?:的)?$")));
+        // a set another implies is left out (举 and 行 beside 举行)
+        assertEquals(List.of(List.of("举行"), List.of("年")), RuleBook.requiredSets(rule("[0-9]{4}年[^。]{0,9}举行")));
+        assertNull(RuleBook.requiredSets(rule("(?:总理)?\\p{IsHan}")));
+    }
+
+    @Test
+    void aNamedBackReferenceIsReadAsUnknownCharacters() {
+        assertEquals(chars("中俄印蒙"), RuleBook.prefilter(rule("(?<s>@state)(?![、和]\\k<s>)总理")));
+        assertNull(RuleBook.prefilter(rule("(?<s>中)?\\k<s>国")));
+    }
+
+    @Test
     void leavesToJavaWhatJavaDoesAsWell() {
         // anchored at the start: Java tries one position; a plain first character: Java checks it first
         for (String p : List.of("^@state", "\\A(?:@state)", "会议由(?:@state)", "团长们"))
@@ -158,7 +174,14 @@ class PrefilterTest {
             "(?<y>[0-9]{4}年)(?:在)?(?<city>@city)?[^。，]{0,6}?(?<v>总理|外长)(?:的)?$",                // required strings
             "(?:@state)[^。]{0,4}?方",
             "会议在(?<city>@city)举行",
-            "(?<!以)(?:中国|俄罗斯)(?:联邦)?(?=的)");
+            "(?<!以)(?:中国|俄罗斯)(?:联邦)?(?=的)",
+            "[0-9]{4}年[^。]{0,9}?会议在(?<city>@city|\\p{IsHan}{2,3}?)举行",                    // several required sets
+            "(?<=^|、|以及|(?<!共)和)[\\p{IsHan}]{1,4}?(?:总理|方)",                                 // what stands before, start unknown
+            "(?:(?<=^|[、，]|国)(?!中))(?:@state|\\p{IsHan}{2})(?:总理|外长)",
+            "(?<=、|以及|[0-9])(?:(?<=以及)|和)?\\p{IsHan}",
+            "(?<=年|^)(?:\\p{IsHan}{0,2}|)",                                                       // may be empty: off
+            "(?<s>@state)(?![、和]\\k<s>)(?:总理|方)",                                              // a named back-reference
+            "(?<s>@state)?(?:、|和)\\k<s>?联邦");
     }
 
     @ParameterizedTest

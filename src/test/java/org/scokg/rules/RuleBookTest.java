@@ -172,6 +172,32 @@ class RuleBookTest {
     }
 
     @Test
+    void aLexiconWithManyFirstCharactersMatchesWhatThePlainAlternationMatches() {
+        // 40 first characters: the trie's branches are split into runs behind range lookaheads
+        java.util.Random random = new java.util.Random(17);
+        List<String> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            StringBuilder e = new StringBuilder();
+            for (int k = 1 + random.nextInt(4); k > 0; k--) e.append((char) ('一' + random.nextInt(40)));
+            if (!entries.contains(e.toString())) entries.add(e.toString());
+        }
+        String alt = RuleBook.alternation(entries);
+        assertTrue(alt.contains("(?=["), alt);
+        List<String> longestFirst = entries.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+            .map(java.util.regex.Pattern::quote).toList();
+        java.util.regex.Pattern plain = java.util.regex.Pattern.compile("(?:" + String.join("|", longestFirst) + ")(?:丁|$)");
+        java.util.regex.Pattern trie = java.util.regex.Pattern.compile(alt + "(?:丁|$)");
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(30); k > 0; k--) text.append((char) ('一' + random.nextInt(44)));
+            List<String> a = new java.util.ArrayList<>(), b = new java.util.ArrayList<>();
+            for (java.util.regex.Matcher m = plain.matcher(text); m.find(); ) a.add(m.start() + ":" + m.group());
+            for (java.util.regex.Matcher m = trie.matcher(text); m.find(); ) b.add(m.start() + ":" + m.group());
+            assertEquals(a, b, text.toString());
+        }
+    }
+
+    @Test
     void ruleFilesAreReadFromADirectoryOnDiskBesideTheBuiltInOnes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("mine.rules"), """
             stage facts
