@@ -44,8 +44,9 @@ public final class StrayCharacters {
         return CoreDictionary.contains(new String(new char[] {a, b}));
     }
 
+    /** The CJK ideograph blocks of the BMP (a range check: this runs on every character of every text). */
     private static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+        return c >= '\u4E00' && c <= '\u9FFF' || c >= '\u3400' && c <= '\u4DBF' || c >= '\uF900' && c <= '\uFAFF';
     }
 
     private static BitSet common() {
