@@ -444,7 +444,7 @@ public final class Extractor {
             return delegate != null && delegate.start() == item;
         }
 
-        /** Whether the line starting at {@code at} is one run of text (no column gap) that does not start like an item. */
+        /** Whether the line starting at {@code at} is one run of text: no column gap (a run of spaces) in it. */
         boolean nameAlone(int at) {
             for (int i = at + 1; i < text.length() && !nt.isLineStart(i); i++) if (nt.isBreak(i)) return false;
             return true;

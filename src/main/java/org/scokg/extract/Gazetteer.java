@@ -155,7 +155,7 @@ public final class Gazetteer {
     public java.util.regex.Pattern namePattern() {
         java.util.regex.Pattern p = namePattern;
         if (p == null) p = namePattern = java.util.regex.Pattern.compile(org.scokg.rules.RuleBook.alternation(bySpelling.keySet())
-            + "(?![·•])"); // 苏丹·拉耶夫 is a person (Sultan), not Sudan
+            + org.scokg.rules.RuleBook.NOT_A_GIVEN_NAME); // 苏丹·拉耶夫 is a person (Sultan), not Sudan
         return p;
     }
 

@@ -113,6 +113,13 @@ public final class RuleBook {
     /** An alternation of the entries, longest first so that the longest name wins. */
     public static String alternation(Collection<String> entries) { return RuleReader.alternation(entries); }
 
+    /**
+     * What follows every lexicon reference of a pattern: not the dot between the parts of a
+     * transliterated name, before which a name of the lexicon is a person's given name
+     * (苏丹·拉耶夫: Sultan, not Sudan).
+     */
+    public static final String NOT_A_GIVEN_NAME = "(?![·•])";
+
     /** Every rule, in file order. */
     public Collection<Rule> rules() { return rules.values(); }
 

@@ -31,8 +31,6 @@ final class RuleReader {
     private record Located(String file, int line, String text) {}
 
     private final Map<String, ? extends Collection<String>> lexicons;
-    /** What may not follow a lexicon's entry: the dot between the parts of a transliterated name. */
-    static final String NOT_A_GIVEN_NAME = "(?![·•])";
     private final Map<String, Located> rawPieces = new LinkedHashMap<>();
     private final Map<String, String> expandedPieces = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> tables = new LinkedHashMap<>();
@@ -135,7 +133,7 @@ final class RuleReader {
             Collection<String> entries = lexicons.get(m.group(1));
             // A name of the gazetteer followed by the dot of a transliterated name is a person's
             // given name (苏丹·拉耶夫, Sultan, not Sudan): no lexicon entry matches there.
-            String after = entries == null ? "" : NOT_A_GIVEN_NAME;
+            String after = entries == null ? "" : RuleBook.NOT_A_GIVEN_NAME;
             if (entries == null && tables.containsKey(m.group(1))) entries = tables.get(m.group(1)).keySet();
             if (entries == null) throw new RuleSyntaxException(file, line, "unknown lexicon or table @" + m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(alternation(entries) + after));
