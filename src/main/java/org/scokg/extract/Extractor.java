@@ -429,7 +429,8 @@ public final class Extractor {
         }
 
         /**
-         * A line that starts with a bullet or number, with a state's or an organisation's name,
+         * A line that starts with a bullet or number, with a state's or an organisation's name
+         * (or a state's short name before 方),
          * with a role phrase before delegates (观察员国…, 主席国客人…) or with a delegate
          * (胡怀邦（中国国家开发银行董事长）).
          */
@@ -437,6 +438,8 @@ public final class Extractor {
             if (!nt.isLineStart(at)) return false;
             int item = afterBullet(at, to);
             if (item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt()) return true;
+            // a state by its short name (哈方分委会主席、…)
+            if (item + 1 < to && text.charAt(item + 1) == '方' && gazetteer.byShortName(text.substring(item, item + 1)) != null) return true;
             String head = text.substring(item, Math.min(to, item + 48));
             RuleMatch role = rules.findFirst(rules.stage("delegates", "capacity"), head, item);
             if (role != null && role.start() == item) return true;
