@@ -62,11 +62,11 @@ class EvaluationTest {
 
     /**
      * Written blind by three writers and never tuned on. The floors are what the rules reached
-     * when the set was first measured (attendees F1 0.965, chairmanship 0.933, next meeting 0.978,
-     * meetings 24 of 24, meeting fields 0.917 to 1.000, mentions 1.000), so that a change losing
+     * when the set was first measured (attendees F1 0.953, chairmanship 0.925, next meeting 0.978,
+     * meetings 24 of 24, meeting fields 0.875 to 1.000, mentions 1.000), so that a change losing
      * generalisation fails the build; the targets (issue: attendees, meeting fields and
-     * chairmanship 0.95, mentions 0.97) are met on it but for chairmanship and one meeting field
-     * (the chair's state, 0.917). docs/QUALITY.md gives the figures.
+     * chairmanship 0.95, mentions 0.97) are met on it but for chairmanship and two meeting fields
+     * (start 0.917, the chair's state 0.875). docs/QUALITY.md gives the figures.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,7 +74,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout17"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout18"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
@@ -86,15 +86,15 @@ class EvaluationTest {
         void factsAtTheirFloors() {
             f1AtLeast(eval, "mention", 0.99);
             f1AtLeast(eval, "next-meeting", 0.97);
-            f1AtLeast(eval, "attendee", 0.96);
-            f1AtLeast(eval, "chairmanship", 0.93);
-            accuracyAtLeast(eval, "attendee.title", 0.98);
+            f1AtLeast(eval, "attendee", 0.95);
+            f1AtLeast(eval, "chairmanship", 0.92);
+            accuracyAtLeast(eval, "attendee.title", 0.94);
             accuracyAtLeast(eval, "attendee.capacity", 0.99);
         }
 
         @Test
         void meetingFieldsAtTheirFloors() {
-            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.91);
+            for (String f : MEETING_FIELDS) accuracyAtLeast(eval, f, 0.87);
         }
     }
 
