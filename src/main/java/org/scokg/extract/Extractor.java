@@ -439,7 +439,7 @@ public final class Extractor {
             int item = afterBullet(at, to);
             if (item > at || gazetteer.namePattern().matcher(text).region(item, to).lookingAt()) return true;
             // a state by its short name (哈方分委会主席、…)
-            if (item + 1 < to && text.charAt(item + 1) == '方' && gazetteer.byShortName(text.substring(item, item + 1)) != null) return true;
+            if (item + 1 < to && gazetteer.bySide(text, item) != null) return true;
             String head = text.substring(item, Math.min(to, item + 48));
             RuleMatch role = rules.findFirst(rules.stage("delegates", "capacity"), head, item);
             if (role != null && role.start() == item) return true;
@@ -594,10 +594,8 @@ public final class Extractor {
             }
             if (e != null) return known(e, "");
             // A state named by its short name and 方 (中方国家协调员): the state.
-            if (spelling.length() == 2 && spelling.endsWith("方")) {
-                Entry st = gazetteer.byShortName(spelling.substring(0, 1));
-                if (st != null) return known(st, "");
-            }
+            Entry side = spelling.length() == 2 ? gazetteer.bySide(spelling, 0) : null;
+            if (side != null) return known(side, "");
             // A state's own institution (俄罗斯联邦中央银行, 哈萨克斯坦总统府战略研究所, 中国国家开发银行):
             // its delegate speaks for the state, and the institution begins the title.
             Matcher lead = gazetteer.namePattern().matcher(spelling);
@@ -737,14 +735,13 @@ public final class Extractor {
 
         NextMeeting nextMeeting(RuleMatch m, Meeting meeting) {
             Integer y = year(m.group("year"));
+            Integer held = meeting == null ? null : meeting.dates().start().year();
             // A year said from the meeting's (明年: the rule sets years-after=1).
-            if (y == null && m.value("years-after") != null && meeting != null)
-                y = meeting.dates().start().year() + Integer.parseInt(m.value("years-after"));
+            if (y == null && m.value("years-after") != null && held != null) y = held + Integer.parseInt(m.value("years-after"));
             if (y == null) return null;
             // No next meeting comes before the reported one; a rule that reads any meeting held
             // in a given year as the next says it must be a later year (set: later=year).
-            int held = meeting == null ? Integer.MIN_VALUE : meeting.dates().start().year();
-            if (y < held || "year".equals(m.value("later")) && y <= held) return null;
+            if (held != null && (y < held || "year".equals(m.value("later")) && y <= held)) return null;
             Entry host = gazetteer.lookup(m.group("host"));
             String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
             return new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m));

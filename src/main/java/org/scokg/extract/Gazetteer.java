@@ -165,6 +165,11 @@ public final class Gazetteer {
     /** The state of a short name such as 中 (from 中方), or null. */
     public Entry byShortName(String shortName) { return byShortName.get(shortName); }
 
+    /** The state named by its short name and 方 at {@code at} of {@code text} (中方, 哈方), or null. */
+    public Entry bySide(CharSequence text, int at) {
+        return at + 1 < text.length() && text.charAt(at + 1) == '方' ? byShortName.get(String.valueOf(text.charAt(at))) : null;
+    }
+
     /** The entity with this IRI, or null. */
     public Entry byIri(String iri) { return byIri.get(iri); }
 
