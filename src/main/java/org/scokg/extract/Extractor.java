@@ -390,8 +390,10 @@ public final class Extractor {
                 if (list == null) continue;
                 // A list printed one delegate a line runs on over the lines after it that start
                 // with a bullet, a number or a state's or an organisation's name (a line ending in
-                // a bracket ends a "sentence" of its own).
-                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && startsAnItem(sentences.get(k + 1)[0], text.length())
+                // a bracket ends a "sentence" of its own), and over a paragraph whose heading line
+                // (本组织常设机构代表) stands over such lines; not into a sentence a veto rule
+                // rejects (the head of state who received the delegates).
+                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && continuesList(sentences.get(k + 1))
                        && (s[1] < tailStart || tailStart == 0)) s[1] = sentences.get(++k)[1];
                 // A list printed one delegate a line has no separators: when two or more lines
                 // start like an item, every line is an item.
@@ -445,6 +447,13 @@ public final class Extractor {
             if (role != null && role.start() == item) return true;
             RuleMatch delegate = rules.findFirst(rules.stage("delegates", "attendee"), head, item);
             return delegate != null && delegate.start() == item;
+        }
+
+        /** Whether sentence {@code next} goes on with the list before it (see {@link #attendances}). */
+        boolean continuesList(int[] next) {
+            boolean items = startsAnItem(next[0], text.length())
+                || text.charAt(next[1] - 1) != '。' && linesStartingAnItem(next[0], next[1]) >= 1;
+            return items && rules.findFirst(rules.stage("attendance", "veto"), text.substring(next[0], next[1]), next[0]) == null;
         }
 
         /** Whether the line starting at {@code at} is one run of text: no column gap (a run of spaces) in it. */

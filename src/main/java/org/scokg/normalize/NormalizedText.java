@@ -27,14 +27,16 @@ public final class NormalizedText {
     private final int[] toOriginal;
     private final BitSet breaks;
     private final BitSet lineBreaks;
+    private final BitSet paragraphBreaks;
     private final boolean traditional;
 
-    private NormalizedText(String original, String text, int[] toOriginal, BitSet breaks, BitSet lineBreaks, boolean traditional) {
+    private NormalizedText(String original, String text, int[] toOriginal, BitSet breaks, BitSet lineBreaks, BitSet paragraphBreaks, boolean traditional) {
         this.original = original;
         this.text = text;
         this.toOriginal = toOriginal;
         this.breaks = breaks;
         this.lineBreaks = lineBreaks;
+        this.paragraphBreaks = paragraphBreaks;
         this.traditional = traditional;
         this.supplementaryBefore = countSupplementary(original);
     }
@@ -63,8 +65,9 @@ public final class NormalizedText {
         int[] map = new int[original.length() + 1];
         BitSet breaks = new BitSet();
         BitSet lineBreaks = new BitSet();
+        BitSet paragraphBreaks = new BitSet();
         boolean pendingBreak = false, pendingLine = false;
-        int spaceRun = 0, lastGap = -1;
+        int spaceRun = 0, lastGap = -1, newlines = 0;
         for (int i = 0; i < original.length(); i++) {
             char c = source.charAt(i);
             if (dropped.get(i) || isSpace(c)) {
@@ -74,6 +77,9 @@ public final class NormalizedText {
                 spaceRun++;
                 if (dropped.get(i) || c == '\n' || c == '\r' || c == '\u3000' || spaceRun >= 2) pendingBreak = true;
                 if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029') pendingLine = true;
+                // \r\n is one line break; a paragraph separator is two
+                if (c == '\n' || c == '\u2028' || c == '\r' && (i + 1 == original.length() || source.charAt(i + 1) != '\n')) newlines++;
+                if (c == '\u2029') newlines += 2;
                 continue;
             }
             spaceRun = 0;
@@ -90,8 +96,10 @@ public final class NormalizedText {
             }
             if (pendingLine) {
                 lineBreaks.set(sb.length());
+                if (newlines >= 2) paragraphBreaks.set(sb.length());
                 pendingLine = false;
             }
+            newlines = 0;
             map[sb.length()] = i;
             sb.append(f);
         }
@@ -102,7 +110,7 @@ public final class NormalizedText {
         String text = simplified == null ? toSimplified(folded) : folded;
         int[] trimmed = java.util.Arrays.copyOf(map, folded.length() + 1);
         boolean traditional = simplified == null ? !text.equals(folded) : !simplified.equals(original);
-        return new NormalizedText(original, text, trimmed, breaks, lineBreaks, traditional);
+        return new NormalizedText(original, text, trimmed, breaks, lineBreaks, paragraphBreaks, traditional);
     }
 
     private static boolean isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -184,6 +192,9 @@ public final class NormalizedText {
 
     /** True when a new line starts at index {@code i}: a line break was removed just before it. */
     public boolean isLineStart(int i) { return lineBreaks.get(i); }
+
+    /** True when a new paragraph starts at index {@code i}: an empty line (or a paragraph separator) was removed just before it. */
+    public boolean isParagraphStart(int i) { return paragraphBreaks.get(i); }
 
     /** The index in the original text of the normalised index {@code i} (0..length). */
     public int toOriginal(int i) { return toOriginal[i]; }

@@ -65,4 +65,22 @@ class ListShapesTest {
         assertEquals(List.of("习近平 state/CHN 主席 member"),
             rows("中华人民共和国主席习近平出席会议。吉尔吉斯共和国总统热恩别科夫会见了出席会议的各代表团团长。"));
     }
+
+    @Test
+    void aListPrintedOneDelegateALineEndsAtTheEmptyLineWithoutAFullStop() {
+        // the paragraph after the list is a reception, which no one attended by; the list is not vetoed by it
+        assertEquals(List.of("马明 state/KAZ 总理 member", "李克强 state/CHN 国务院总理 member", "奥孔巴耶夫 state/KGZ 总理 member"),
+            rows("出席会晤的各国政府首脑为：\n哈萨克斯坦共和国总理　马明\n中华人民共和国国务院总理　李克强\n吉尔吉斯共和国总理　奥孔巴耶夫\n\n"
+                + "吉尔吉斯共和国总统热恩别科夫会见了出席会晤的各国总理。\n\n各方认为，会晤取得了圆满成功。"));
+    }
+
+    @Test
+    void aListGoesOnOverAParagraphHeadedByAGroupOrByItsOwnColon() {
+        // (the named delegates: the group's heading line reads as the body's unnamed representative too)
+        assertEquals(List.of("田学军 state/CHN 教育部副部长 member", "库兹明 org/sco-secretariat 副秘书长 sco_body",
+                "比尔拉 state/IND 人民院议长 member"),
+            rows("出席会议的有：\n\n中华人民共和国教育部副部长　田学军\n\n本组织常设机构代表\n上合组织副秘书长　库兹明\n\n"
+                + "以视频方式参会的：\n印度共和国人民院议长比尔拉\n\n会议由吉尔吉斯共和国教育和科学部部长主持。")
+                .stream().filter(r -> !r.startsWith("- ")).toList());
+    }
 }

@@ -58,4 +58,13 @@ class NormalizedTextTest {
         }
         assertEquals("联合国宪章", NormalizedText.toSimplified("聯合國憲章"));
     }
+
+    @Test
+    void anEmptyLineStartsAParagraphAndAWrappedLineDoesNot() {
+        NormalizedText nt = NormalizedText.of("出席会议的有：\r\n马明\r\n\r\n会议认为\n\u3000\n成功", List.of());
+        assertEquals("出席会议的有：马明会议认为成功", nt.text());
+        assertTrue(nt.isLineStart(7) && !nt.isParagraphStart(7), "one line break is a line");
+        assertTrue(nt.isParagraphStart(9), "an empty line is a paragraph");
+        assertTrue(nt.isParagraphStart(13), "a line of spaces is empty");
+    }
 }
