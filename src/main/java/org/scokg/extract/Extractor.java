@@ -291,6 +291,16 @@ public final class Extractor {
                 });
                 if (spanning != null) { dated = spanning; dates = Dates.parse(spanning.group("date")); }
             }
+            // One day, and the day the meeting opened earlier that week (…21日…闭幕。会议于20日开幕):
+            // the meeting ran from the opening day.
+            RuleMatch opened = first(evidence, m -> m.group("openedDay") != null);
+            String closed = dates.start().lexical();
+            if (opened != null && dates.start().equals(dates.end()) && closed.length() == 10) {
+                Range span = Dates.parse(closed.substring(0, 4) + "年" + closed.substring(5, 7) + "月" + opened.group("openedDay")
+                    + "日至" + closed.substring(8) + "日");
+                if (span != null && span.start().lexical().compareTo(closed) < 0 && Gazetteer.day(closed) - Gazetteer.day(span.start().lexical()) <= 6)
+                    dates = span;
+            }
             RuleMatch named = first(evidence, m -> m.group("council") != null || m.value("council") != null);
             // The ordinal from evidence at least as strong as the one that names the council, else
             // one written inside the council's name (成员国第十四次经贸部长会议), else any: a meeting
