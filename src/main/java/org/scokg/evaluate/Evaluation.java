@@ -189,7 +189,7 @@ public final class Evaluation {
             check(f, "meeting.venue", g.get("venue"), m.place() == null ? "" : m.place().label());
             check(f, "meeting.online", g.get("online"), String.valueOf(m.online()));
             check(f, "meeting.chair", g.get("chair"), doc.chair() == null || doc.chair().person() == null ? "" : doc.chair().person().name());
-            check(f, "meeting.chairState", g.get("chairState"), doc.chair() == null ? "" : code(doc.chair().stateIri()));
+            check(f, "meeting.chairState", g.get("chairState"), doc.chair() == null || doc.chair().stateIri() == null ? "" : code(doc.chair().stateIri()));
         }
         if (gold.of("meeting").isEmpty() && doc.meeting() != null) {
             score("meeting").predicted++;

@@ -164,16 +164,16 @@ public final class Extractor {
             String title = titleLine == null ? null : titleLine.group("title");
             Meeting meeting = meeting(head);
             List<Attendance> attendances = meeting == null ? List.of() : attendances(meeting);
-            Chair chair = meeting == null ? null : chair(attendances);
-            if (chair != null && chair.person() != null
-                && attendances.stream().noneMatch(a -> a.person() != null && a.representsIri().equals(chair.stateIri())
-                    && sameName(a.person().name(), chair.person().name()))) {
+            Chair chairFound = meeting == null ? null : chair(attendances);
+            if (chairFound != null && chairFound.person() != null
+                && attendances.stream().noneMatch(a -> a.person() != null && a.representsIri().equals(chairFound.representsIri())
+                    && sameName(a.person().name(), chairFound.person().name()))) {
                 // Who chaired the meeting attended it, listed or not.
-                Entry e = gazetteer.byIri(chair.stateIri());
+                Entry e = gazetteer.byIri(chairFound.representsIri());
                 Kind kind = e != null ? (e.kind() == Kind.COUNCIL ? Kind.SCO_BODY : e.kind()) : Kind.STATE;
                 attendances = new ArrayList<>(attendances);
-                attendances.add(new Attendance(chair.person(), chair.stateIri(), chair.title(),
-                    capacity(kind, e, null, Gazetteer.day(meeting.dates().start().lexical())), "attended", chair.provenance()));
+                attendances.add(new Attendance(chairFound.person(), chairFound.representsIri(), chairFound.title(),
+                    capacity(kind, e, null, Gazetteer.day(meeting.dates().start().lexical())), "attended", chairFound.provenance()));
             }
             List<Chairmanship> chairmanships = new ArrayList<>();
             List<NextMeeting> next = new ArrayList<>();
@@ -186,6 +186,7 @@ public final class Extractor {
                     default -> throw new IllegalStateException(m.rule().produce());
                 }
             }
+            Chair chair = chairState(chairFound, chairmanships);
             List<Mention> mentions = mentions(meeting);
             TypedDate closing = closingDate();
             List<Facts.Reference> references = references(meeting, mentions);
@@ -704,23 +705,52 @@ public final class Extractor {
                 String name = m.group("name");
                 for (Attendance a : attendances)
                     if (a.person() != null && sameName(a.person().name(), name))
-                        return new Chair(new PersonRef(a.person().key(), name), a.representsIri(), m.group("title"), prov(m));
+                        return chair(new PersonRef(a.person().key(), name), a.representsIri(), m.group("title"), m);
                 warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
                 return null;
             }
             if (m.group("name") != null) {
                 Affiliation a = affiliation(affiliation, m.group("name"));
                 if (a == null) return null;
-                return new Chair(person(a, m.group("name")), a.iri(), m.group("title"), prov(m));
+                return chair(person(a, m.group("name")), a.iri(), m.group("title"), m);
             }
             if (state == null) return null;
-            if (m.group("title") == null) return new Chair(null, state.iri(), null, prov(m));
+            if (m.group("title") == null) return chair(null, state.iri(), null, m);
             // Named by state and title only: the attendee list says who that is.
             for (Attendance a : attendances)
                 if (a.person() != null && a.representsIri().equals(state.iri()))
-                    return new Chair(a.person(), state.iri(), m.group("title"), prov(m));
+                    return chair(a.person(), state.iri(), m.group("title"), m);
             warnings.add(fileName + ": the chair (" + m.text() + ") is not in the attendee list");
-            return new Chair(null, state.iri(), m.group("title"), prov(m));
+            return chair(null, state.iri(), m.group("title"), m);
+        }
+
+        /** A chair; its state is what it represents when that is a state (see {@link #chairState}). */
+        Chair chair(PersonRef person, String represents, String title, RuleMatch m) {
+            Entry e = gazetteer.byIri(represents);
+            boolean state = e != null ? e.kind() == Kind.STATE : represents.contains("/state/");
+            return new Chair(person, represents, state ? represents : null, title, prov(m));
+        }
+
+        /**
+         * The state of a chair who represents a body: a state the title names (轮值主席、俄方分委会主席),
+         * else, for the body's rotating chair (实业家委员会轮值主席), the one state whose term the text
+         * says is in office or ending. A body's own officer (秘书长) holds no state's chair.
+         */
+        Chair chairState(Chair chair, List<Chairmanship> chairmanships) {
+            if (chair == null || chair.stateIri() != null || chair.title() == null) return chair;
+            Matcher named = gazetteer.namePattern().matcher(chair.title());
+            while (named.find()) {
+                Entry e = gazetteer.lookup(named.group());
+                if (e != null && e.kind() == Kind.STATE) return chair.withState(e.iri());
+            }
+            for (int i = 0; i + 1 < chair.title().length(); i++) {
+                Entry side = gazetteer.bySide(chair.title(), i);
+                if (side != null) return chair.withState(side.iri());
+            }
+            if (!chair.title().contains("轮值主席")) return chair;
+            Set<String> inOffice = new HashSet<>();
+            for (Chairmanship c : chairmanships) if (c.status().equals("outgoing")) inOffice.add(c.stateIri());
+            return inOffice.size() == 1 ? chair.withState(inOffice.iterator().next()) : chair;
         }
 
         // ------------------------------------------------------------ chairmanship, next meeting, events

@@ -39,7 +39,14 @@ public final class Facts {
      * @param stateIri the state (or organisation) the chair represents
      * @param title    the chair's title as written, or null
      */
-    public record Chair(PersonRef person, String stateIri, String title, Provenance provenance) {}
+    /**
+     * Who chaired the meeting: the person (null when the text names only a state), what they
+     * represent (a state or a body), and the state of the chair (null when none can be told:
+     * a body's officer who holds no state's chair).
+     */
+    public record Chair(PersonRef person, String representsIri, String stateIri, String title, Provenance provenance) {
+        Chair withState(String state) { return new Chair(person, representsIri, state, title, provenance); }
+    }
 
     public record Attendance(PersonRef person, String representsIri, String title, String capacity, String mode,
                              Provenance provenance) {}

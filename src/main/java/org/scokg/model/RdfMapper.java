@@ -71,7 +71,7 @@ public final class RdfMapper {
             src.addProperty(Sco.reports, meeting);
             if (d.chair() != null) {
                 if (d.chair().person() != null) meeting.addProperty(Sco.chair, person(m, d.chair().person()));
-                meeting.addProperty(Sco.chairState, m.createResource(d.chair().stateIri()));
+                if (d.chair().stateIri() != null) meeting.addProperty(Sco.chairState, m.createResource(d.chair().stateIri()));
             }
             for (Attendance a : d.attendances()) {
                 String key = a.person() != null ? a.person().key()
