@@ -877,6 +877,7 @@ public final class Extractor {
             List<Mention> out = new ArrayList<>();
             Mention lastTop = null;
             int previousEnd = 0;
+            int meetingActedIn = -1; // the start of the sentence in which the reported meeting last acted on a title
             for (TitleScanner.Span s : scan.spans()) {
                 String surface = NormalizedText.toSimplified(asWritten(s.open() + 1, s.close()));
                 String anchor = nt.originalSpan(s.open(), s.close() + 1);
@@ -907,6 +908,11 @@ public final class Extractor {
                     if (act != null) action = act;
                     RuleMatch dated = a != null && a.group("date") != null ? a : b != null && b.group("date") != null ? b : null;
                     String when = b != null && b.value("when") != null ? b.value("when") : a == null ? null : a.value("when");
+                    // A later title of a sentence whose reported meeting acted on an earlier one, acted
+                    // on in the past (会议批准了《A》，以及…的决议，并通过了《B》): the same subject acted again.
+                    if (when == null && b != null && b.group("verb") != null && b.text().contains(b.group("verb") + "了")
+                        && s.parent() < 0 && meetingActedIn == sentence[0]) when = "meeting";
+                    if ("meeting".equals(when) && s.parent() < 0) meetingActedIn = sentence[0];
                     if (dated == null && "previous-act".equals(when) && lastTop != null) {
                         // A title listed after another (批准了《A》、《B》): the same act, date and place.
                         if (act == null) action = lastTop.action();
