@@ -791,6 +791,11 @@ public final class Extractor {
             // No next meeting comes before the reported one; a rule that reads any meeting held
             // in a given year as the next says it must be a later year (set: later=year).
             if (held != null && (y < held || "year".equals(m.value("later")) && y <= held)) return null;
+            // A month in the reported meeting's year must come after the meeting's month.
+            if (held != null && y.equals(held) && m.group("month") != null) {
+                Range month = Dates.parse(y + "年" + m.group("month") + "月");
+                if (month == null || month.start().lexical().compareTo(meeting.dates().start().lexical().substring(0, 7)) <= 0) return null;
+            }
             Entry host = gazetteer.lookup(m.group("host"));
             String hostState = host == null ? null : host.kind() == Kind.STATE ? host.iri() : host.stateIri();
             return new NextMeeting(m.group("council") == null ? null : iriOf(m.group("council")), y, hostState, prov(m));
