@@ -894,15 +894,18 @@ public final class Extractor {
                 int to = Math.min(Math.min(text.length(), sentence[1] + 1), s.close() + 1 + 60);
                 String after = text.substring(s.close() + 1, Math.max(s.close() + 1, to));
                 String before = "";
+                // A title right after another, with nothing between (通过了《A》《B》和《C》): a list.
+                boolean listed = false;
                 if (s.parent() < 0) {
                     int from = Math.max(Math.max(sentence[0], previousEnd), s.open() - 80);
                     before = text.substring(from, s.open());
+                    listed = before.isEmpty() && lastTop != null && previousEnd == s.open() && previousEnd > sentence[0];
                     previousEnd = s.close() + 1;
                 } else {
                     // A nested title reads only what its container says right after it.
                     after = text.substring(s.close() + 1, scan.spans().get(s.parent()).close());
                 }
-                RuleMatch b = before.isEmpty() ? null : firstIn(rules.stage("mention-before"), before);
+                RuleMatch b = before.isEmpty() && !listed ? null : firstIn(rules.stage("mention-before"), before);
                 RuleMatch a = after.isEmpty() ? null : firstIn(rules.stage("mention-after"), after);
                 if (a != null && "other".equals(a.value("object"))) {
                     // What was acted on is something the title is part of (《…》行动计划): no act here.
