@@ -74,7 +74,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout21"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout22"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
