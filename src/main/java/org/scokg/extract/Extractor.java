@@ -412,7 +412,8 @@ public final class Extractor {
                 int from = s[0];
                 String[] marker = {null};
                 for (int i = s[0] + 1; i <= s[1]; i++) {
-                    if (i < s[1] && !(lineList && nt.isLineStart(i))) continue;
+                    // (a name alone on the line under its title goes with the title: 卫生部部长 / 季·萨金巴耶娃)
+                    if (i < s[1] && !(lineList && nt.isLineStart(i) && !nameUnderTitle(i, s[1]))) continue;
                     int item = lineList && nt.isLineStart(from) ? afterBullet(from, i) : from;
                     delegates(text.substring(item, i), item, day, list, byKey, marker);
                     from = i;
@@ -465,6 +466,21 @@ public final class Extractor {
             boolean items = startsAnItem(next[0], text.length())
                 || text.charAt(next[1] - 1) != '。' && linesStartingAnItem(next[0], next[1]) >= 1;
             return items && rules.findFirst(rules.stage("attendance", "veto"), text.substring(next[0], next[1]), next[0]) == null;
+        }
+
+        /**
+         * Whether the line starting at {@code at} (before {@code to}) is a person's name alone, printed
+         * under the title on the line before: short, one run, no state's or organisation's name, no
+         * delegate of its own.
+         */
+        boolean nameUnderTitle(int at, int to) {
+            int end = at + 1;
+            while (end < to && !nt.isLineStart(end)) end++;
+            if (end - at > 16 || startsAnItem(at, end) || !nameAlone(at)) return false;
+            String line = text.substring(at, end);
+            return line.chars().allMatch(c -> Sentences.isHan((char) c) || c == '·')
+                && !gazetteer.namePattern().matcher(line).find()
+                && rules.findFirst(rules.stage("delegates"), line, at) == null;
         }
 
         /** Whether the line starting at {@code at} is one run of text: no column gap (a run of spaces) in it. */

@@ -83,4 +83,12 @@ class ListShapesTest {
                 + "以视频方式参会的：\n印度共和国人民院议长比尔拉\n\n会议由吉尔吉斯共和国教育和科学部部长主持。")
                 .stream().filter(r -> !r.startsWith("- ")).toList());
     }
+
+    @Test
+    void aListPrintingEachNameOnTheLineUnderItsTitle() {
+        assertEquals(List.of("萨金巴耶娃 state/KGZ 卫生部部长 member", "崔丽 state/CHN 国家卫生和计划生育委员会副主任 member",
+                "谢尔达利耶夫 org/sco-secretariat 副秘书长 sco_body"),
+            rows("与会者如下：\n\n吉尔吉斯共和国卫生部部长\n萨金巴耶娃\n\n中华人民共和国国家卫生和计划生育委员会副主任\n崔丽\n\n"
+                + "上合组织副秘书长\n谢尔达利耶夫\n\n会议由吉尔吉斯共和国卫生部部长主持。"));
+    }
 }
