@@ -984,11 +984,7 @@ public final class Extractor {
 
         /** The first rule of {@code stage} (in file order) that matches the window. */
         RuleMatch firstIn(List<Rule> stage, String window) {
-            for (Rule r : stage) {
-                RuleMatch m = rules.find(r, window, 0);
-                if (m != null) return m;
-            }
-            return null;
+            return rules.findFirstInOrder(stage, window, 0);
         }
 
         /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.mem2.GraphMem2Roaring;
+import org.apache.jena.mem2.IndexingStrategy;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -33,10 +35,13 @@ public final class RdfMapper {
     private RdfMapper() {}
 
     public static Model toModel(Facts.Document d) {
-        // Same-term: the in-memory graph Jena writes fastest. Every literal here is written in
-        // its canonical form, so no two terms of a document have one value and the triples are
-        // the same as a same-value model's.
-        Model m = ModelFactory.createModelSameTerm();
+        // Same-term: every literal here is written in its canonical form, so no two terms of a
+        // document have one value and the triples are the same as a same-value model's. A
+        // document's graph is only written and then read whole (written out, loaded), so it
+        // indexes nothing until a pattern is asked of it (LAZY): an add is one insertion into
+        // a set of triples, where the default graph also indexes subject, predicate and
+        // object (more than half the cost of building the model).
+        Model m = ModelFactory.createModelForGraph(new GraphMem2Roaring(IndexingStrategy.LAZY));
         m.setNsPrefixes(Prefixes.standard());
         Resource src = m.createResource(Iris.source(d.fileName()))
             .addProperty(RDF.type, Sco.SourceText)

@@ -135,94 +135,216 @@ public final class RuleBook {
 
     /** The rules of a stage, in file order. */
     public List<Rule> stage(String stage) {
-        return byStage.computeIfAbsent(stage, s -> rules.values().stream().filter(r -> r.stage().equals(s)).toList());
+        return byStage.computeIfAbsent(stage, s -> new Prepared(rules.values().stream().filter(r -> r.stage().equals(s)).toList()));
     }
 
     /** The rules of a stage that produce {@code produce}, in file order. */
     public List<Rule> stage(String stage, String produce) {
-        List<Rule> ofStage = stage(stage); // outside the map's update: a nested computeIfAbsent throws
-        return byStage.computeIfAbsent(stage + "\u0000" + produce,
-            s -> ofStage.stream().filter(r -> r.produce().equals(produce)).toList());
+        List<Rule> ofStage = stage(stage); // outside the maps' updates: a nested computeIfAbsent throws
+        return byProduce.computeIfAbsent(stage, s -> new java.util.concurrent.ConcurrentHashMap<>())
+            .computeIfAbsent(produce, p -> new Prepared(ofStage.stream().filter(r -> r.produce().equals(p)).toList()));
     }
 
-    /** The rules of each stage (and stage and production) asked for so far (the rules never change). */
-    private final Map<String, List<Rule>> byStage = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The rules of each stage, and of each stage by production, asked for so far (the rules
+     * never change), prepared for search. By stage, then production: the callers ask per
+     * sentence, and a key made of both would be a new string to hash each time.
+     */
+    private final Map<String, Prepared> byStage = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Prepared>> byProduce = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The first match of the rule in {@code text}, or null. */
+    /**
+     * The first match of the rule in {@code text}, or null. The rule is prepared for search
+     * anew at each call: to search many texts, prepare once ({@link #stage}, {@link #findFirstInOrder}).
+     */
     public RuleMatch find(Rule rule, CharSequence text, int base) {
-        Compiled c = compiled(rule);
-        int last = c.lastStart(text, CharSketch.of(text));
-        Matcher m = c.find(null, text, 0, last);
-        return m != null ? new RuleMatch(rule, m, c.groupNames, base, tables) : null;
+        return findFirstInOrder(List.of(rule), text, base);
+    }
+
+    /** The first match of the first of {@code rules}, in list order, that matches {@code text}, or null. */
+    public RuleMatch findFirstInOrder(List<Rule> rules, CharSequence text, int base) {
+        Prepared p = prepared(rules);
+        int[] last = p.lastStarts(text);
+        for (int r = 0; r < last.length; r++) {
+            Compiled c = p.compiled[r];
+            Matcher m = c.find(null, text, 0, last[r]);
+            if (m != null) return new RuleMatch(p.get(r), m, c.groupNames, base, tables);
+        }
+        return null;
     }
 
     /**
      * Which characters a text holds, folded into 256 bits (a character sets bit {@code c & 255}):
-     * a character whose bit is clear is certainly absent, so a rule whose required strings or
-     * first characters all have a clear bit cannot match. And, for a long text, which pairs of
-     * characters stand side by side in it, hashed into about eight bits per character: a whole
-     * document holds nearly every character's bit, and a required string it lacks would cost
-     * a search of the whole text; a pair of the string whose bit is clear rules it out at once
-     * (a sentence is searched faster than its pairs are hashed). Built once per text, read by
-     * every rule.
+     * a character whose bit is clear is certainly absent, so a rule whose first characters all
+     * have a clear bit cannot match.
      */
     static final class CharSketch {
         final long[] bits = new long[4];
-        /** The pairs' bits (null: not recorded), indexed by the top bits of a pair's hash. */
-        private long[] pairs;
-        private int shift;
-
-        static CharSketch of(CharSequence text) {
-            CharSketch k = new CharSketch();
-            int n = text.length();
-            if (n < LONG_TEXT) {
-                for (int i = 0; i < n; i++) k.add(text.charAt(i));
-                return k;
-            }
-            int size = Integer.highestOneBit(8 * n) << 1;
-            k.pairs = new long[size >>> 6];
-            k.shift = 32 - Integer.numberOfTrailingZeros(size);
-            char previous = 0;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                k.add(c);
-                if (i > 0) {
-                    int p = k.pair(previous, c);
-                    k.pairs[p >>> 6] |= 1L << p;
-                }
-                previous = c;
-            }
-            return k;
-        }
-
-        /** From this length on, a text's pairs are recorded. */
-        private static final int LONG_TEXT = 512;
-
-        private int pair(char a, char b) { return ((a << 16 | b) * 0x9E3779B9) >>> shift; }
 
         void add(char c) { bits[(c >>> 6) & 3] |= 1L << c; }
-
-        /** May the text hold {@code s}: each of its characters, and each pair of them side by side? */
-        boolean mayHold(String s) {
-            char a = s.charAt(0);
-            if ((bits[(a >>> 6) & 3] & (1L << a)) == 0) return false;
-            for (int i = 1; i < s.length(); i++) {
-                char b = s.charAt(i);
-                if ((bits[(b >>> 6) & 3] & (1L << b)) == 0) return false;
-                if (pairs != null) {
-                    int p = pair(a, b);
-                    if ((pairs[p >>> 6] & (1L << p)) == 0) return false;
-                }
-                a = b;
-            }
-            return true;
-        }
 
         /** May the text hold some character of {@code other}? */
         boolean mayHoldAny(CharSketch other) {
             long[] o = other.bits;
             return ((bits[0] & o[0]) | (bits[1] & o[1]) | (bits[2] & o[2]) | (bits[3] & o[3])) != 0;
         }
+    }
+
+    /**
+     * A list of rules with what the engine derives from it once: each rule's compiled form,
+     * and the required strings of all of them ({@link FirstChars}), gathered so that one pass
+     * over a text finds where each occurs last ({@link #lastStarts}). A sentence meets dozens
+     * of rules that mostly share a few words (会议, 主席); looking for each rule's strings on
+     * its own cost as much as running the patterns that could match.
+     */
+    static final class Prepared extends java.util.AbstractList<Rule> implements java.util.RandomAccess {
+        private final List<Rule> rules;
+        final Compiled[] compiled;
+        /** Every distinct required string of the rules. */
+        private final String[] strings;
+        /** Per rule, each of its required sets as indices into {@link #strings}; null when it has none. */
+        private final int[][][] sets;
+        /** Per string, the rules whose first (most selective) set holds it; and the rules with no set. */
+        private final int[][] rulesOpenedBy;
+        private final int[] alwaysOpen;
+        /** The characters some required string starts with, one bit per char: the others start none. */
+        private final long[] starters = new long[1 << 10];
+        /**
+         * The required strings as a trie, node 0 its root: each node's children, by character
+         * (sorted), and the string that ends at it (-1: none). A text is read once, each
+         * position only as far as some string goes on (会议 walks on to 会议主席 and 会议定于
+         * at once instead of trying eighteen strings that start with 会).
+         */
+        private final char[][] childChars;
+        private final int[][] children;
+        private final int[] ending;
+
+        Prepared(List<Rule> rules) {
+            this.rules = List.copyOf(rules);
+            this.compiled = new Compiled[this.rules.size()];
+            this.sets = new int[compiled.length][][];
+            Map<String, Integer> ids = new LinkedHashMap<>();
+            for (int r = 0; r < compiled.length; r++) {
+                compiled[r] = compiled(this.rules.get(r));
+                String[][] required = compiled[r].allRequired;
+                if (required == null) continue;
+                sets[r] = new int[required.length][];
+                for (int k = 0; k < required.length; k++)
+                    sets[r][k] = java.util.Arrays.stream(required[k]).mapToInt(x -> ids.computeIfAbsent(x, y -> ids.size())).toArray();
+            }
+            this.strings = ids.keySet().toArray(String[]::new);
+            List<List<Integer>> opened = new ArrayList<>();
+            for (int id = 0; id < strings.length; id++) opened.add(new ArrayList<>());
+            List<Integer> always = new ArrayList<>();
+            for (int r = 0; r < compiled.length; r++) {
+                if (sets[r] == null) always.add(r);
+                else for (int id : sets[r][0]) opened.get(id).add(r);
+            }
+            this.rulesOpenedBy = opened.stream().map(x -> x.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+            this.alwaysOpen = always.stream().mapToInt(Integer::intValue).toArray();
+            List<java.util.TreeMap<Character, Integer>> trie = new ArrayList<>();
+            List<Integer> ends = new ArrayList<>();
+            trie.add(new java.util.TreeMap<>());
+            ends.add(-1);
+            for (int id = 0; id < strings.length; id++) {
+                String x = strings[id];
+                starters[x.charAt(0) >>> 6] |= 1L << x.charAt(0);
+                int node = 0;
+                for (int i = 0; i < x.length(); i++) {
+                    Integer next = trie.get(node).get(x.charAt(i));
+                    if (next == null) {
+                        next = trie.size();
+                        trie.get(node).put(x.charAt(i), next);
+                        trie.add(new java.util.TreeMap<>());
+                        ends.add(-1);
+                    }
+                    node = next;
+                }
+                ends.set(node, id);
+            }
+            this.childChars = new char[trie.size()][];
+            this.children = new int[trie.size()][];
+            for (int node = 0; node < trie.size(); node++) {
+                java.util.TreeMap<Character, Integer> edges = trie.get(node);
+                childChars[node] = new char[edges.size()];
+                children[node] = new int[edges.size()];
+                int k = 0;
+                for (Map.Entry<Character, Integer> e : edges.entrySet()) {
+                    childChars[node][k] = e.getKey();
+                    children[node][k++] = e.getValue();
+                }
+            }
+            this.ending = ends.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        @Override public Rule get(int index) { return rules.get(index); }
+        @Override public int size() { return rules.size(); }
+
+        /**
+         * For each rule, the last position a match can start at: every match starts with one
+         * of the rule's first characters and contains one string of each of its required sets,
+         * at or after its start, so no match starts after the last of them (-1: some set does
+         * not occur, or no first character does; no match at all). The length of the text when
+         * nothing is required.
+         */
+        int[] lastStarts(CharSequence text) {
+            int n = text.length();
+            int[] lastAt = new int[strings.length];
+            java.util.Arrays.fill(lastAt, -1);
+            // The strings found, once each: only the rules they open are looked at below.
+            int[] found = new int[strings.length];
+            int foundCount = 0;
+            CharSketch sketch = new CharSketch();
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                sketch.add(c);
+                if ((starters[c >>> 6] & (1L << c)) == 0) continue;
+                int node = 0;
+                for (int j = i; j < n && (node = child(node, text.charAt(j))) >= 0; j++) {
+                    int id = ending[node];
+                    if (id < 0) continue;
+                    if (lastAt[id] < 0) found[foundCount++] = id;
+                    lastAt[id] = i;
+                }
+            }
+            int[] out = new int[compiled.length];
+            java.util.Arrays.fill(out, UNTRIED);
+            for (int r : alwaysOpen) out[r] = lastStart(r, n, sketch, lastAt);
+            for (int k = 0; k < foundCount; k++)
+                for (int r : rulesOpenedBy[found[k]])
+                    if (out[r] == UNTRIED) out[r] = lastStart(r, n, sketch, lastAt);
+            for (int r = 0; r < out.length; r++) if (out[r] == UNTRIED) out[r] = -1;
+            return out;
+        }
+
+        /** The last start of rule {@code r}'s matches in a text of length {@code n}, given its sketch and where each string occurs last. */
+        private int lastStart(int r, int n, CharSketch sketch, int[] lastAt) {
+            CharSketch first = compiled[r].firstSketch;
+            if (first != null && !sketch.mayHoldAny(first)) return -1;
+            int lastStart = n;
+            for (int[] set : sets[r] == null ? NONE : sets[r]) {
+                int last = -1;
+                for (int id : set) last = Math.max(last, lastAt[id]);
+                if (last < 0) return -1;
+                lastStart = Math.min(lastStart, last);
+            }
+            return lastStart;
+        }
+
+        private static final int[][] NONE = {};
+        /** A rule not looked at yet: none of its first set was found, unless a later string opens it. */
+        private static final int UNTRIED = -2;
+
+        /** The child of {@code node} by {@code c}, or -1. */
+        private int child(int node, char c) {
+            int k = java.util.Arrays.binarySearch(childChars[node], c);
+            return k < 0 ? -1 : children[node][k];
+        }
+    }
+
+    /** {@code rules} prepared for search: a stage's list is prepared once, any other list now. */
+    private static Prepared prepared(List<Rule> rules) {
+        return rules instanceof Prepared p ? p : new Prepared(rules);
     }
 
     /**
@@ -238,7 +360,7 @@ public final class RuleBook {
         /** Strings one of which every match contains ({@link FirstChars}), or null. */
         final String[] required;
         /** Every set of strings of which a match contains one ({@link #required} first), or null. */
-        private final String[][] allRequired;
+        final String[][] allRequired;
         /**
          * The characters one of which must stand before a match (a leading lookbehind), as
          * 1024 words, one bit per char, or null; and whether a match may start the text.
@@ -248,7 +370,7 @@ public final class RuleBook {
         /** Whether positions are tried one by one ({@link #find}) rather than by Matcher.find. */
         final boolean scanned;
         /** The sketch of {@link #first}, to rule a text out without reading it again. */
-        private final CharSketch firstSketch;
+        final CharSketch firstSketch;
         private final ThreadLocal<Matcher> matchers;
 
         Compiled(Pattern pattern, List<String> groupNames, FirstChars.Analysis a) {
@@ -269,31 +391,6 @@ public final class RuleBook {
                 if (scanned) m.useTransparentBounds(true).useAnchoringBounds(false);
                 return m;
             });
-        }
-
-        /**
-         * The last position a match can start at: every match starts with one of the first
-         * characters and contains one string of each required set, at or after its start, so
-         * no match starts after the last of them (-1: some set does not occur, no match at
-         * all). The length of the text when nothing is required. {@code sketch} is the text's.
-         */
-        int lastStart(CharSequence text, CharSketch sketch) {
-            if (firstSketch != null && !sketch.mayHoldAny(firstSketch)) return -1;
-            if (allRequired == null) return text.length();
-            String t = null;
-            int lastStart = text.length();
-            for (int set = 0; set < allRequired.length; set++) {
-                String[] strings = allRequired[set];
-                int last = -1;
-                for (int k = 0; k < strings.length; k++) {
-                    if (!sketch.mayHold(strings[k])) continue;
-                    if (t == null) t = text.toString();
-                    last = Math.max(last, t.lastIndexOf(strings[k]));
-                }
-                if (last < 0) return -1;
-                lastStart = Math.min(lastStart, last);
-            }
-            return lastStart;
         }
 
         /**
@@ -390,11 +487,13 @@ public final class RuleBook {
      */
     public List<RuleMatch> findAll(List<Rule> rules, CharSequence text, int base) {
         List<RuleMatch> candidates = new ArrayList<>();
-        CharSketch sketch = CharSketch.of(text);
-        for (Rule r : rules) {
-            Compiled c = compiled(r);
+        Prepared p = prepared(rules);
+        int[] lastStarts = p.lastStarts(text);
+        for (int k = 0; k < lastStarts.length; k++) {
+            Rule r = p.get(k);
+            Compiled c = p.compiled[k];
             List<String> names = c.groupNames;
-            int last = c.lastStart(text, sketch);
+            int last = lastStarts[k];
             if (last < 0) continue;
             if (c.scanned) {
                 // Prefiltered: matches are never empty; the next search starts where this one ended.
@@ -439,10 +538,12 @@ public final class RuleBook {
     public RuleMatch findFirst(List<Rule> rules, CharSequence text, int base) {
         Comparator<RuleMatch> rank = ranking(rules);
         RuleMatch best = null;
-        CharSketch sketch = CharSketch.of(text);
-        for (Rule r : rules) {
-            Compiled c = compiled(r);
-            int last = c.lastStart(text, sketch);
+        Prepared p = prepared(rules);
+        int[] lastStarts = p.lastStarts(text);
+        for (int k = 0; k < lastStarts.length; k++) {
+            Rule r = p.get(k);
+            Compiled c = p.compiled[k];
+            int last = lastStarts[k];
             if (last < 0) continue;
             // A match of no higher priority starting after the best so far cannot replace it.
             if (best != null && r.priority() <= best.rule().priority()) last = Math.min(last, best.start() - base);
