@@ -617,17 +617,19 @@ public final class Extractor {
             if (spelling == null) return null;
             String meant = rules.table("context_name").get(spelling);
             if (meant != null) spelling = meant;
+            // A context name before a body of the organisation (本组织实业家委员会, 本组织银行联合体理事会):
+            // the body under its full name, when the gazetteer knows it or the organisation it is an organ of.
+            else for (Map.Entry<String, String> c : rules.table("context_name").entrySet()) {
+                if (!spelling.startsWith(c.getKey()) || spelling.length() == c.getKey().length()) continue;
+                String full = c.getValue() + spelling.substring(c.getKey().length());
+                if (gazetteer.lookup(full) != null || organParent(full) != null) { spelling = full; break; }
+            }
             Entry e = gazetteer.lookup(spelling);
             // An organ written after its organisation begins the title, whether or not the
             // gazetteer also knows the organ (独联体执行委员会主席 represents the CIS, as
             // 地区反恐怖机构执行委员会主任 represents the Regional Anti-Terrorist Structure).
-            for (String organ : rules.table("organ").keySet()) {
-                if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
-                Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
-                // The SCO's own organs (its Secretariat) are affiliations of their own.
-                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY && parent.kind() != Kind.SCO)
-                    return known(parent, organ);
-            }
+            String organ = organParent(spelling);
+            if (organ != null) return known(gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length())), organ);
             if (e != null) return known(e, "");
             // A state named by its short name and 方 (中方国家协调员): the state.
             Entry side = spelling.length() == 2 ? gazetteer.bySide(spelling, 0) : null;
@@ -647,6 +649,20 @@ public final class Extractor {
                     + ") is not in the gazetteer; extracted as unresolved: add it to ontology/gazetteer.ttl");
             unresolved(iri, state ? "state" : "organisation", spelling);
             return new Affiliation(iri, kind, null, "");
+        }
+
+        /**
+         * The organ (a key of the rules' organ table) that {@code spelling} ends with after an
+         * organisation the gazetteer knows (独联体执行委员会: 执行委员会), or null. The SCO's own organs
+         * (its Secretariat) are affiliations of their own, and a state has no organs here.
+         */
+        String organParent(String spelling) {
+            for (String organ : rules.table("organ").keySet()) {
+                if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
+                Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY && parent.kind() != Kind.SCO) return organ;
+            }
+            return null;
         }
 
         Affiliation known(Entry e, String titlePrefix) {

@@ -91,4 +91,10 @@ class ListShapesTest {
             rows("与会者如下：\n\n吉尔吉斯共和国卫生部部长\n萨金巴耶娃\n\n中华人民共和国国家卫生和计划生育委员会副主任\n崔丽\n\n"
                 + "上合组织副秘书长\n谢尔达利耶夫\n\n会议由吉尔吉斯共和国卫生部部长主持。"));
     }
+
+    @Test
+    void aBodyOfTheOrganisationWrittenAfterItsContextName() {
+        assertEquals(List.of("卡纳夫斯基 org/sco-business-council 秘书长 sco_body"),
+            rows("本组织实业家委员会秘书长卡纳夫斯基列席会议。"));
+    }
 }
