@@ -744,7 +744,9 @@ public final class Extractor {
             if (m.group("name") != null) {
                 Affiliation a = affiliation(affiliation, m.group("name"));
                 if (a == null) return null;
-                return chair(person(a, m.group("name")), a.iri(), m.group("title"), m);
+                // (a state's institution begins the title: 总统直属战略研究中心主任)
+                String title = m.group("title") == null ? null : a.titlePrefix() + m.group("title");
+                return chair(person(a, m.group("name")), a.iri(), title, m);
             }
             if (state == null) return null;
             if (m.group("title") == null) return chair(null, state.iri(), null, m);
