@@ -67,6 +67,7 @@ public final class Extractor {
         s.put("delegates", Set.of("attendee", "capacity"));    // each list: its delegates and their capacity
         s.put("chair", Set.of("chair"));                       // each sentence: who chaired
         s.put("facts", Set.of("chairmanship", "next-meeting", "event")); // each sentence
+        s.put("term", Set.of("years"));                        // a chairmanship statement: its term's years
         s.put("mention-before", Set.of("act"));                // the text just before a 《title》
         s.put("mention-after", Set.of("act"));                 // the text just after it
         s.put("references", Set.of("state-reference", "document-reference", "meeting-reference"));
@@ -813,7 +814,10 @@ public final class Extractor {
             String of = m.group("council") != null ? iriOf(m.group("council"))
                 : ofValue.equals("meeting") ? (meeting != null ? meeting.councilIri() : null)
                 : gazetteer.org(ofValue).iri();
-            return new Chairmanship(state.iri(), year(m.group("from")), year(m.group("to")), m.value("status", "incoming"), of, prov(m));
+            // Years its pattern did not read where it expects them (支持X在2019—2020年担任…): the term's.
+            RuleMatch years = m.group("from") != null ? m : rules.findFirst(rules.stage("term", "years"), m.text(), m.start());
+            Integer from = years == null ? null : year(years.group("from")), to = years == null ? null : year(years.group("to"));
+            return new Chairmanship(state.iri(), from, to, m.value("status", "incoming"), of, prov(m));
         }
 
         NextMeeting nextMeeting(RuleMatch m, Meeting meeting) {
