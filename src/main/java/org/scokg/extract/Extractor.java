@@ -293,12 +293,22 @@ public final class Extractor {
                 });
                 if (spanning != null) { dated = spanning; dates = Dates.parse(spanning.group("date")); }
             }
-            // One day, and the day the meeting opened earlier that week (…21日…闭幕。会议于20日开幕):
+            // One day, and the day the meeting opened earlier that week (…21日…闭幕。会议于20日开幕), or
+            // how many days it lasted when that day is the one it closed (…29日在北京闭幕。为期两天的会议…):
             // the meeting ran from the opening day.
             RuleMatch opened = first(evidence, m -> m.group("openedDay") != null);
+            RuleMatch lasting = first(evidence, m -> m.group("lastingDays") != null);
             String closed = dates.start().lexical();
-            if (opened != null && dates.start().equals(dates.end()) && closed.length() == 10) {
-                Range span = Dates.parse(closed.substring(0, 4) + "年" + closed.substring(5, 7) + "月" + opened.group("openedDay")
+            String openingDay = opened != null ? opened.group("openedDay") : null;
+            if (openingDay == null && lasting != null && closed.length() == 10 && dated != null
+                && rules.table("closing_verb").keySet().stream().anyMatch(dated.text()::contains)) {
+                String n = lasting.group("lastingDays");
+                int days = "两二".contains(n) ? 2 : "三".equals(n) ? 3 : "四".equals(n) ? 4 : Integer.parseInt(n);
+                int day = Integer.parseInt(closed.substring(8));
+                if (day - days + 1 >= 1) openingDay = String.valueOf(day - days + 1);
+            }
+            if (openingDay != null && dates.start().equals(dates.end()) && closed.length() == 10) {
+                Range span = Dates.parse(closed.substring(0, 4) + "年" + closed.substring(5, 7) + "月" + openingDay
                     + "日至" + closed.substring(8) + "日");
                 if (span != null && span.start().lexical().compareTo(closed) < 0 && Gazetteer.day(closed) - Gazetteer.day(span.start().lexical()) <= 6)
                     dates = span;
