@@ -650,7 +650,10 @@ public final class Extractor {
             Matcher lead = gazetteer.namePattern().matcher(spelling);
             if (lead.lookingAt() && lead.end() < spelling.length()) {
                 Entry st = gazetteer.lookup(lead.group());
-                if (st != null && st.kind() == Kind.STATE) return new Affiliation(st.iri(), Kind.STATE, st, spelling.substring(lead.end()));
+                // (a form of government after the state's short name is the state's: 亚塞拜然共和国)
+                String rest = spelling.substring(lead.end());
+                if (st != null && st.kind() == Kind.STATE)
+                    return new Affiliation(st.iri(), Kind.STATE, st, rules.table("government_form").containsKey(rest) ? "" : rest);
             }
             boolean state = spelling.endsWith("国") && !spelling.endsWith("联合国");
             Kind kind = state ? Kind.STATE : Kind.ORGANISATION;
