@@ -48,6 +48,7 @@ public final class ChineseNumerals {
     private static int digit(char c) {
         if (c == '零') return 0;
         if (c == '首') return 1;   // 首次, 首届: the first
+        if (c == '两') return 2;   // 两天, 两国: two of something
         int i = DIGITS.indexOf(c);
         return i;
     }

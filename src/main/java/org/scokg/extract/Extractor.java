@@ -302,8 +302,7 @@ public final class Extractor {
             String openingDay = opened != null ? opened.group("openedDay") : null;
             if (openingDay == null && lasting != null && closed.length() == 10 && dated != null
                 && rules.table("closing_verb").keySet().stream().anyMatch(dated.text()::contains)) {
-                String n = lasting.group("lastingDays");
-                int days = "两二".contains(n) ? 2 : "三".equals(n) ? 3 : "四".equals(n) ? 4 : Integer.parseInt(n);
+                int days = ChineseNumerals.parse(lasting.group("lastingDays"));
                 int day = Integer.parseInt(closed.substring(8));
                 if (day - days + 1 >= 1) openingDay = String.valueOf(day - days + 1);
             }
@@ -795,7 +794,7 @@ public final class Extractor {
                 Entry side = gazetteer.bySide(chair.title(), i);
                 if (side != null) return chair.withState(side.iri());
             }
-            if (!chair.title().contains("轮值主席")) return chair;
+            if (rules.table("rotating_chair").keySet().stream().noneMatch(chair.title()::contains)) return chair;
             Set<String> inOffice = new HashSet<>();
             for (Chairmanship c : chairmanships) if (c.status().equals("outgoing")) inOffice.add(c.stateIri());
             return inOffice.size() == 1 ? chair.withState(inOffice.iterator().next()) : chair;
