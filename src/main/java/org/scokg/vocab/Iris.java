@@ -25,7 +25,15 @@ public final class Iris {
 
     /** A path segment, percent-encoded so that any file name is a legal IRI segment. */
     public static String segment(String raw) {
+        // Every mention and sentence IRI holds its file's segment; file names are mostly plain
+        // (001_5eea9896fdcb0ecb.txt), which URLEncoder would copy through a UTF-8 round trip.
+        if (raw.chars().allMatch(Iris::keptByUrlEncoder)) return raw;
         return URLEncoder.encode(raw, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The characters URLEncoder leaves as they are (its Javadoc): a-z A-Z 0-9 . - * _ */
+    private static boolean keptByUrlEncoder(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '*' || c == '_';
     }
 
     public static String graph(String fileName) { return base + "graph/" + segment(fileName); }
