@@ -296,19 +296,18 @@ public final class Extractor {
             // One day, and the day the meeting opened earlier that week (…21日…闭幕。会议于20日开幕), or
             // how many days it lasted when that day is the one it closed (…29日在北京闭幕。为期两天的会议…):
             // the meeting ran from the opening day.
-            RuleMatch opened = first(evidence, m -> m.group("openedDay") != null);
-            RuleMatch lasting = first(evidence, m -> m.group("lastingDays") != null);
             String closed = dates.start().lexical();
-            String openingDay = opened != null ? opened.group("openedDay") : null;
-            if (openingDay == null && lasting != null && closed.length() == 10 && dated != null
-                && rules.table("closing_verb").keySet().stream().anyMatch(dated.text()::contains)) {
-                int days = ChineseNumerals.parse(lasting.group("lastingDays"));
-                int day = Integer.parseInt(closed.substring(8));
-                if (day - days + 1 >= 1) openingDay = String.valueOf(day - days + 1);
-            }
-            if (openingDay != null && dates.start().equals(dates.end()) && closed.length() == 10) {
-                Range span = Dates.parse(closed.substring(0, 4) + "年" + closed.substring(5, 7) + "月" + openingDay
-                    + "日至" + closed.substring(8) + "日");
+            if (dates.start().equals(dates.end()) && closed.length() == 10) {
+                RuleMatch opened = first(evidence, m -> m.group("openedDay") != null);
+                RuleMatch lasting = first(evidence, m -> m.group("lastingDays") != null);
+                String openingDay = opened != null ? opened.group("openedDay") : null;
+                if (openingDay == null && lasting != null && dated != null
+                    && rules.table("closing_verb").keySet().stream().anyMatch(dated.text()::contains)) {
+                    int day = Integer.parseInt(closed.substring(8)) - ChineseNumerals.parse(lasting.group("lastingDays")) + 1;
+                    if (day >= 1) openingDay = String.valueOf(day);
+                }
+                Range span = openingDay == null ? null
+                    : Dates.parse(closed.substring(0, 4) + "年" + closed.substring(5, 7) + "月" + openingDay + "日至" + closed.substring(8) + "日");
                 if (span != null && span.start().lexical().compareTo(closed) < 0 && Gazetteer.day(closed) - Gazetteer.day(span.start().lexical()) <= 6)
                     dates = span;
             }
@@ -632,14 +631,14 @@ public final class Extractor {
             else for (Map.Entry<String, String> c : rules.table("context_name").entrySet()) {
                 if (!spelling.startsWith(c.getKey()) || spelling.length() == c.getKey().length()) continue;
                 String full = c.getValue() + spelling.substring(c.getKey().length());
-                if (gazetteer.lookup(full) != null || organParent(full) != null) { spelling = full; break; }
+                if (gazetteer.lookup(full) != null || organOf(full) != null) { spelling = full; break; }
             }
             Entry e = gazetteer.lookup(spelling);
             // An organ written after its organisation begins the title, whether or not the
             // gazetteer also knows the organ (独联体执行委员会主席 represents the CIS, as
             // 地区反恐怖机构执行委员会主任 represents the Regional Anti-Terrorist Structure).
-            String organ = organParent(spelling);
-            if (organ != null) return known(gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length())), organ);
+            Affiliation organ = organOf(spelling);
+            if (organ != null) return organ;
             if (e != null) return known(e, "");
             // A state named by its short name and 方 (中方国家协调员): the state.
             Entry side = spelling.length() == 2 ? gazetteer.bySide(spelling, 0) : null;
@@ -665,15 +664,16 @@ public final class Extractor {
         }
 
         /**
-         * The organ (a key of the rules' organ table) that {@code spelling} ends with after an
-         * organisation the gazetteer knows (独联体执行委员会: 执行委员会), or null. The SCO's own organs
-         * (its Secretariat) are affiliations of their own, and a state has no organs here.
+         * {@code spelling} as an organ (a key of the rules' organ table) after an organisation the
+         * gazetteer knows (独联体执行委员会): that organisation, the organ beginning the title; or
+         * null. The SCO's own organs (its Secretariat) are affiliations of their own, and a state
+         * has no organs here.
          */
-        String organParent(String spelling) {
+        Affiliation organOf(String spelling) {
             for (String organ : rules.table("organ").keySet()) {
                 if (!spelling.endsWith(organ) || spelling.length() == organ.length()) continue;
                 Entry parent = gazetteer.lookup(spelling.substring(0, spelling.length() - organ.length()));
-                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY && parent.kind() != Kind.SCO) return organ;
+                if (parent != null && parent.kind() != Kind.STATE && parent.kind() != Kind.CITY && parent.kind() != Kind.SCO) return known(parent, organ);
             }
             return null;
         }
