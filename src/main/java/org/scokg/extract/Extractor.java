@@ -117,7 +117,7 @@ public final class Extractor {
      * extraction of a delegate resolves it, or null when the gazetteer does not know it.
      */
     public String affiliationIri(String spelling) {
-        Run run = new Run("", NormalizedText.of("", List.of()));
+        Run run = new Run("", NormalizedText.of("", List.of()), "");
         Run.Affiliation a = run.affiliation(spelling, "");
         return a == null || a.entry() == null ? null : a.iri();
     }
@@ -130,7 +130,7 @@ public final class Extractor {
         for (RuleMatch m : rules.findAll(rules.stage("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
         noiseSpans.addAll(StrayCharacters.spans(simplified));
         NormalizedText nt = NormalizedText.of(original, simplified, noiseSpans);
-        return new Run(source.fileName(), nt).extract();
+        return new Run(source.fileName(), nt, simplified).extract();
     }
 
     /** The state of one extraction: the text, its sentences, and what was found so far. */
@@ -149,9 +149,13 @@ public final class Extractor {
         /** Where the text after the last full stop begins. */
         final int tailStart;
 
-        Run(String fileName, NormalizedText nt) {
+        /** The source text in simplified script, as written ({@link Facts.Document#simplifiedText}). */
+        final String simplified;
+
+        Run(String fileName, NormalizedText nt, String simplified) {
             this.fileName = fileName;
             this.nt = nt;
+            this.simplified = simplified;
             this.text = nt.text();
             this.sentences = Sentences.split(nt);
             int lastStop = 0;
@@ -196,7 +200,7 @@ public final class Extractor {
                 warnings.add(fileName + ": no facts found; is this a document of the genre?");
             return new Facts.Document(fileName, nt.original().codePointCount(0, nt.original().length()), title, closing,
                 meeting, chair, attendances, chairmanships, next, mentions, events, references,
-                List.copyOf(unresolved.values()), warnings);
+                List.copyOf(unresolved.values()), warnings, simplified);
         }
 
         /**

@@ -91,10 +91,16 @@ public final class Facts {
      */
     public record Unresolved(String iri, String kind, String label) {}
 
-    /** Everything found in one document. */
+    /**
+     * Everything found in one document.
+     *
+     * @param simplifiedText the source text in simplified script, character for character as
+     *                       written (noise and whitespace kept): the conversion extraction made,
+     *                       handed on so that the model need not make it again
+     */
     public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
                            Meeting meeting, Chair chair, List<Attendance> attendances,
                            List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
                            List<Mention> mentions, List<Event> events, List<Reference> references,
-                           List<Unresolved> unresolved, List<String> warnings) {}
+                           List<Unresolved> unresolved, List<String> warnings, String simplifiedText) {}
 }

@@ -23,9 +23,19 @@ public final class SentenceNodes {
 
     private static final String ENDS = "。！？", CLOSERS = "”’）」』";
 
-    /** Adds the sentences of {@code source} to {@code m}. */
+    /** Adds the sentences of {@code source} to {@code m}, converting it to simplified script first. */
     public static void add(Model m, SourceText source) {
-        NormalizedText nt = NormalizedText.of(source.text(), List.of());
+        add(m, source, NormalizedText.toSimplified(source.text()));
+    }
+
+    /**
+     * Adds the sentences of {@code source} to {@code m}.
+     *
+     * @param simplified the source text in simplified script, character for character
+     *                   ({@link NormalizedText#toSimplified}, as extraction converted it)
+     */
+    public static void add(Model m, SourceText source, String simplified) {
+        NormalizedText nt = NormalizedText.of(source.text(), simplified, List.of());
         String t = nt.text();
         Resource src = m.createResource(Iris.source(source.fileName()));
         int start = 0;

@@ -207,7 +207,13 @@ public final class RuleBook {
         /** Per string, the rules whose first (most selective) set holds it; and the rules with no set. */
         private final int[][] rulesOpenedBy;
         private final int[] alwaysOpen;
-        /** The characters some required string starts with, one bit per char: the others start none. */
+        /**
+         * The root's children by character, in pages of 256 characters ({@code c >>> 8}, then
+         * {@code c & 255}; 0: none, as the root is no one's child): a text's character is
+         * looked up at once, as most start no string.
+         */
+        private final int[][] rootPages = new int[256][];
+        /** The characters some required string starts with, one bit per char (8 KB, where the pages take more): most characters are ruled out here. */
         private final long[] starters = new long[1 << 10];
         /**
          * The required strings as a trie, node 0 its root: each node's children, by character
@@ -248,7 +254,6 @@ public final class RuleBook {
             ends.add(-1);
             for (int id = 0; id < strings.length; id++) {
                 String x = strings[id];
-                starters[x.charAt(0) >>> 6] |= 1L << x.charAt(0);
                 int node = 0;
                 for (int i = 0; i < x.length(); i++) {
                     Integer next = trie.get(node).get(x.charAt(i));
@@ -275,6 +280,18 @@ public final class RuleBook {
                 }
             }
             this.ending = ends.stream().mapToInt(Integer::intValue).toArray();
+            for (Map.Entry<Character, Integer> e : trie.get(0).entrySet()) {
+                char c = e.getKey();
+                if (rootPages[c >>> 8] == null) rootPages[c >>> 8] = new int[256];
+                rootPages[c >>> 8][c & 255] = e.getValue();
+                starters[c >>> 6] |= 1L << c;
+            }
+            int stringCount = strings.length;
+            this.scratch = ThreadLocal.withInitial(() -> {
+                int[] lastAt = new int[stringCount];
+                java.util.Arrays.fill(lastAt, -1);
+                return new Scratch(lastAt, new int[stringCount]);
+            });
         }
 
         @Override public Rule get(int index) { return rules.get(index); }
@@ -289,22 +306,28 @@ public final class RuleBook {
          */
         int[] lastStarts(CharSequence text) {
             int n = text.length();
-            int[] lastAt = new int[strings.length];
-            java.util.Arrays.fill(lastAt, -1);
+            // Most texts are a sentence or a window of a few dozen characters and hold a few of
+            // the hundreds of strings: the arrays are this thread's, and only what was found is reset.
+            Scratch scratch = this.scratch.get();
+            int[] lastAt = scratch.lastAt;
             // The strings found, once each: only the rules they open are looked at below.
-            int[] found = new int[strings.length];
+            int[] found = scratch.found;
             int foundCount = 0;
             CharSketch sketch = new CharSketch();
+            // The loop below is most of the engine's own time: it reads a char array, not the CharSequence.
+            char[] chars = text.toString().toCharArray();
             for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
+                char c = chars[i];
                 sketch.add(c);
                 if ((starters[c >>> 6] & (1L << c)) == 0) continue;
-                int node = 0;
-                for (int j = i; j < n && (node = child(node, text.charAt(j))) >= 0; j++) {
+                int node = rootPages[c >>> 8][c & 255];
+                for (int j = i + 1; node > 0; j++) {
                     int id = ending[node];
-                    if (id < 0) continue;
-                    if (lastAt[id] < 0) found[foundCount++] = id;
-                    lastAt[id] = i;
+                    if (id >= 0) {
+                        if (lastAt[id] < 0) found[foundCount++] = id;
+                        lastAt[id] = i;
+                    }
+                    node = j < n ? child(node, chars[j]) : -1;
                 }
             }
             int[] out = new int[compiled.length];
@@ -314,8 +337,14 @@ public final class RuleBook {
                 for (int r : rulesOpenedBy[found[k]])
                     if (out[r] == UNTRIED) out[r] = lastStart(r, n, sketch, lastAt);
             for (int r = 0; r < out.length; r++) if (out[r] == UNTRIED) out[r] = -1;
+            for (int k = 0; k < foundCount; k++) lastAt[found[k]] = -1;
             return out;
         }
+
+        /** Where each required string occurs last (-1: not found), and the strings found, for one thread's {@link #lastStarts}. */
+        private record Scratch(int[] lastAt, int[] found) {}
+
+        private final ThreadLocal<Scratch> scratch;
 
         /** The last start of rule {@code r}'s matches in a text of length {@code n}, given its sketch and where each string occurs last. */
         private int lastStart(int r, int n, CharSketch sketch, int[] lastAt) {
