@@ -207,6 +207,8 @@ public final class RuleBook {
         /** Per string, the rules whose first (most selective) set holds it; and the rules with no set. */
         private final int[][] rulesOpenedBy;
         private final int[] alwaysOpen;
+        /** The rules' indices by priority, the highest first, in list order where they tie. */
+        final int[] byPriority;
         /**
          * The root's children by character, in pages of 256 characters ({@code c >>> 8}, then
          * {@code c & 255}; 0: none, as the root is no one's child): a text's character is
@@ -286,6 +288,8 @@ public final class RuleBook {
                 rootPages[c >>> 8][c & 255] = e.getValue();
                 starters[c >>> 6] |= 1L << c;
             }
+            this.byPriority = java.util.stream.IntStream.range(0, compiled.length).boxed()
+                .sorted(Comparator.comparingInt(r -> -this.rules.get(r).priority())).mapToInt(Integer::intValue).toArray();
             int stringCount = strings.length;
             this.scratch = ThreadLocal.withInitial(() -> {
                 int[] lastAt = new int[stringCount];
@@ -569,13 +573,15 @@ public final class RuleBook {
         RuleMatch best = null;
         Prepared p = prepared(rules);
         int[] lastStarts = p.lastStarts(text);
-        for (int k = 0; k < lastStarts.length; k++) {
+        for (int k : p.byPriority) {
             Rule r = p.get(k);
+            // The rules come by priority, the highest first: one of a lower priority than the best so far cannot replace it.
+            if (best != null && r.priority() < best.rule().priority()) break;
             Compiled c = p.compiled[k];
             int last = lastStarts[k];
             if (last < 0) continue;
-            // A match of no higher priority starting after the best so far cannot replace it.
-            if (best != null && r.priority() <= best.rule().priority()) last = Math.min(last, best.start() - base);
+            // A match of the same priority starting after the best so far cannot replace it.
+            if (best != null) last = Math.min(last, best.start() - base);
             Matcher m = c.find(null, text, 0, last);
             if (m == null) continue;
             RuleMatch found = new RuleMatch(r, m, c.groupNames, base, tables);
