@@ -117,7 +117,8 @@ public final class Extractor {
      * extraction of a delegate resolves it, or null when the gazetteer does not know it.
      */
     public String affiliationIri(String spelling) {
-        Run run = new Run("", NormalizedText.of("", List.of()), "");
+        NormalizedText empty = NormalizedText.of("", List.of());
+        Run run = new Run("", empty, empty);
         Run.Affiliation a = run.affiliation(spelling, "");
         return a == null || a.entry() == null ? null : a.iri();
     }
@@ -130,7 +131,9 @@ public final class Extractor {
         for (RuleMatch m : rules.findAll(rules.stage("noise"), simplified, 0)) noiseSpans.add(new int[] {m.start(), m.end()});
         noiseSpans.addAll(StrayCharacters.spans(simplified));
         NormalizedText nt = NormalizedText.of(original, simplified, noiseSpans);
-        return new Run(source.fileName(), nt, simplified).extract();
+        // The whole text, noise kept, as the sentence nodes show it: the same normalisation when there was no noise.
+        NormalizedText whole = noiseSpans.isEmpty() ? nt : NormalizedText.of(original, simplified, List.of());
+        return new Run(source.fileName(), nt, whole).extract();
     }
 
     /** The state of one extraction: the text, its sentences, and what was found so far. */
@@ -149,13 +152,13 @@ public final class Extractor {
         /** Where the text after the last full stop begins. */
         final int tailStart;
 
-        /** The source text in simplified script, as written ({@link Facts.Document#simplifiedText}). */
-        final String simplified;
+        /** The whole source text normalised, noise kept ({@link Facts.Document#wholeText}). */
+        final NormalizedText whole;
 
-        Run(String fileName, NormalizedText nt, String simplified) {
+        Run(String fileName, NormalizedText nt, NormalizedText whole) {
             this.fileName = fileName;
             this.nt = nt;
-            this.simplified = simplified;
+            this.whole = whole;
             this.text = nt.text();
             this.sentences = Sentences.split(nt);
             int lastStop = 0;
@@ -200,7 +203,7 @@ public final class Extractor {
                 warnings.add(fileName + ": no facts found; is this a document of the genre?");
             return new Facts.Document(fileName, nt.original().codePointCount(0, nt.original().length()), title, closing,
                 meeting, chair, attendances, chairmanships, next, mentions, events, references,
-                List.copyOf(unresolved.values()), warnings, simplified);
+                List.copyOf(unresolved.values()), warnings, whole);
         }
 
         /**

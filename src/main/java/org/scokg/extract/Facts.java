@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.scokg.extract.Dates.Range;
 import org.scokg.extract.Dates.TypedDate;
+import org.scokg.normalize.NormalizedText;
 
 /**
  * What extraction found in one document, before it becomes RDF. Offsets are code points
@@ -94,13 +95,13 @@ public final class Facts {
     /**
      * Everything found in one document.
      *
-     * @param simplifiedText the source text in simplified script, character for character as
-     *                       written (noise and whitespace kept): the conversion extraction made,
-     *                       handed on so that the model need not make it again
+     * @param wholeText the whole source text normalised as the rules read it, but with its
+     *                  noise kept (what the full-text index shows): the normalisation extraction
+     *                  made, handed on so that the model need not make it again
      */
     public record Document(String fileName, int characterCount, String title, TypedDate closingDate,
                            Meeting meeting, Chair chair, List<Attendance> attendances,
                            List<Chairmanship> chairmanships, List<NextMeeting> nextMeetings,
                            List<Mention> mentions, List<Event> events, List<Reference> references,
-                           List<Unresolved> unresolved, List<String> warnings, String simplifiedText) {}
+                           List<Unresolved> unresolved, List<String> warnings, NormalizedText wholeText) {}
 }

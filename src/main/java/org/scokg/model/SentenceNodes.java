@@ -23,27 +23,27 @@ public final class SentenceNodes {
 
     private static final String ENDS = "。！？", CLOSERS = "”’）」』";
 
-    /** Adds the sentences of {@code source} to {@code m}, converting it to simplified script first. */
+    /** Adds the sentences of {@code source} to {@code m}, normalising its text first. */
     public static void add(Model m, SourceText source) {
-        add(m, source, NormalizedText.toSimplified(source.text()));
+        String text = source.text();
+        add(m, source.fileName(), NormalizedText.of(text, NormalizedText.toSimplified(text), List.of()));
     }
 
     /**
-     * Adds the sentences of {@code source} to {@code m}.
+     * Adds the sentences of a source text to {@code m}.
      *
-     * @param simplified the source text in simplified script, character for character
-     *                   ({@link NormalizedText#toSimplified}, as extraction converted it)
+     * @param fileName the source's file name
+     * @param nt       its whole text normalised, no noise dropped ({@link org.scokg.extract.Facts.Document#wholeText})
      */
-    public static void add(Model m, SourceText source, String simplified) {
-        NormalizedText nt = NormalizedText.of(source.text(), simplified, List.of());
+    public static void add(Model m, String fileName, NormalizedText nt) {
         String t = nt.text();
-        Resource src = m.createResource(Iris.source(source.fileName()));
+        Resource src = m.createResource(Iris.source(fileName));
         int start = 0;
         boolean stopped = false;
         for (int i = 0; i <= t.length(); i++) {
             if (i > start && (i == t.length() || nt.isLineStart(i) || stopped && CLOSERS.indexOf(t.charAt(i)) < 0)) {
                 int begin = nt.codePointOffset(start);
-                m.createResource(Iris.sentence(source.fileName(), begin))
+                m.createResource(Iris.sentence(fileName, begin))
                     .addProperty(RDF.type, Sco.NifSentence)
                     .addProperty(Sco.referenceContext, src)
                     .addProperty(Sco.text, t.substring(start, i))

@@ -38,7 +38,7 @@ public record ExtractedDocument(String fileName, String graphName, Model model, 
         Objects.requireNonNull(source, "source");
         Facts.Document d = Extraction.facts(source);
         Model model = RdfMapper.toModel(d);
-        SentenceNodes.add(model, source, d.simplifiedText());
+        SentenceNodes.add(model, source.fileName(), d.wholeText());
         return new ExtractedDocument(source.fileName(), Iris.graph(source.fileName()), model, d.warnings());
     }
 
