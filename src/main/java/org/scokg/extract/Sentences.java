@@ -45,7 +45,14 @@ final class Sentences {
         return out;
     }
 
+    /** A Han character other than 〇 (a digit in dates): one bit per char, as the script lookup is a search and this is asked of most characters. */
     static boolean isHan(char c) {
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '〇';
+        return HAN.get(c);
+    }
+
+    private static final java.util.BitSet HAN = new java.util.BitSet(1 << 16);
+    static {
+        for (int c = 0; c <= Character.MAX_VALUE; c++)
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && c != '〇') HAN.set(c);
     }
 }
