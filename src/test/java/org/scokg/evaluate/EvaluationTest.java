@@ -73,7 +73,7 @@ class EvaluationTest {
         Evaluation eval;
 
         @BeforeAll
-        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout24"), 24); }
+        void score() throws IOException { eval = evaluate(Path.of("src/test/resources/heldout25"), 24); }
 
         @Test
         void everyDocumentYieldsItsMeeting() {
