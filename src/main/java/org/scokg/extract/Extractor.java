@@ -340,7 +340,7 @@ public final class Extractor {
             } else {
                 // A council the gazetteer lacks (成员国国防部长会议, 经济论坛): minted from its name, flagged.
                 String written = named == null ? "" : ORDINAL.matcher(named.group("council")).replaceAll("")
-                    .replaceAll("（(?:以下|下文|下)?(?:简称|称)[^（）]*）", "").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
+                    .replaceAll("（(?:(?:以下|下文|下)?(?:简称|称)[^（）]*|(?!总理|总统)[\\p{IsHan}A-Za-z]{2,6})）", "").replaceFirst("^(上海合作组织|上合组织|本组织)", "");
                 String word = named == null || named.group("word") == null ? "会议" : named.group("word");
                 // An event's name is its council (经济论坛), unless a meeting of it is written after it (论坛第九次会议).
                 boolean event = written.matches(".*(会议|峰会|会晤)$")
