@@ -83,6 +83,8 @@ public final class Extractor {
 
     private final Gazetteer gazetteer;
     private final RuleBook rules;
+    /** The stages run on every sentence, read together: each sentence is read once for all of them ({@link Run#scanOf}). */
+    private final RuleBook.Together sentenceStages;
 
     /** An extractor running the built-in rules. */
     public Extractor(Gazetteer gazetteer) {
@@ -107,6 +109,8 @@ public final class Extractor {
             if (!kinds.contains(r.produce()))
                 throw new RuleSyntaxException(at[0], line, "rule " + r.name() + ": stage " + r.stage() + " produces " + kinds + ", not " + r.produce());
         }
+        this.sentenceStages = rules.together(rules.stage("facts"), rules.stage("meeting"), rules.stage("chair"),
+            rules.stage("attendance", "veto"), rules.stage("attendance", "list"));
     }
 
     /** The rules this extractor runs (for listing and for the rule-example tests). */
@@ -154,6 +158,18 @@ public final class Extractor {
 
         /** The whole source text normalised, noise kept ({@link Facts.Document#wholeText}). */
         final NormalizedText whole;
+        /** Each sentence read for the sentence stages, when first asked for ({@link #scanOf}). */
+        private final RuleBook.Scan[] scans;
+
+        /** Sentence {@code k} read once for every stage run on sentences (facts, meeting, chair, attendance). */
+        RuleBook.Scan scanOf(int k) {
+            RuleBook.Scan scan = scans[k];
+            if (scan == null) {
+                int[] s = sentences.get(k);
+                scans[k] = scan = sentenceStages.scan(text.substring(s[0], s[1]));
+            }
+            return scan;
+        }
 
         Run(String fileName, NormalizedText nt, NormalizedText whole) {
             this.fileName = fileName;
@@ -161,6 +177,7 @@ public final class Extractor {
             this.whole = whole;
             this.text = nt.text();
             this.sentences = Sentences.split(nt);
+            this.scans = new RuleBook.Scan[sentences.size()];
             int lastStop = 0;
             for (int[] s : sentences) if (text.charAt(s[1] - 1) == '。') lastStop = s[1];
             this.tailStart = lastStop;
@@ -214,7 +231,7 @@ public final class Extractor {
         List<RuleMatch> bySentence(String stage) {
             List<RuleMatch> out = new ArrayList<>();
             List<Rule> selected = rules.stage(stage);
-            for (int[] s : sentences) out.addAll(rules.findAll(selected, text.substring(s[0], s[1]), s[0]));
+            for (int k = 0; k < sentences.size(); k++) out.addAll(rules.findAll(selected, scanOf(k), sentences.get(k)[0]));
             return out;
         }
 
@@ -411,9 +428,8 @@ public final class Extractor {
             for (int k = 0; k < sentences.size(); k++) {
                 int[] s = sentences.get(k).clone();
                 if (s[0] >= tailStart && tailStart > 0) break;
-                String sentence = text.substring(s[0], s[1]);
-                if (rules.findFirst(rules.stage("attendance", "veto"), sentence, s[0]) != null) continue;
-                RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), sentence, s[0]);
+                if (rules.findFirst(rules.stage("attendance", "veto"), scanOf(k), s[0]) != null) continue;
+                RuleMatch list = rules.findFirst(rules.stage("attendance", "list"), scanOf(k), s[0]);
                 if (list == null) continue;
                 // A list printed one delegate a line runs on over the lines after it that start
                 // with a bullet, a number or a state's or an organisation's name (a line ending in
@@ -741,8 +757,9 @@ public final class Extractor {
         Chair chair(List<Attendance> attendances) {
             // Sentence by sentence: a sentence without the rules' verb costs nothing.
             RuleMatch m = null;
-            for (int[] s : sentences) {
-                RuleMatch found = rules.findFirst(rules.stage("chair"), text.substring(s[0], s[1]), s[0]);
+            for (int k = 0; k < sentences.size(); k++) {
+                int[] s = sentences.get(k);
+                RuleMatch found = rules.findFirst(rules.stage("chair"), scanOf(k), s[0]);
                 // A sentence run on over a list printed a delegate a line: the chair may open one of its lines.
                 for (int i = s[0] + 1; found == null && i < s[1]; i++)
                     if (nt.isLineStart(i)) found = rules.findFirst(rules.stage("chair"), text.substring(i, s[1]), i);

@@ -154,6 +154,55 @@ public final class RuleBook {
     private final Map<String, Map<String, Prepared>> byProduce = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
+     * Rule lists searched in the same texts, prepared to be read together: one pass over a text
+     * ({@link #scan}) finds where every rule of every list may match. A sentence searched with
+     * five lists (its facts, its meeting, its chair, whether it lists delegates) is then read
+     * once instead of five times; what each list finds is the same as searching it alone.
+     *
+     * @param lists stage lists ({@link #stage}); a search with a {@link Scan} must name one of them
+     */
+    @SafeVarargs
+    public final Together together(List<Rule>... lists) {
+        return new Together(java.util.Arrays.stream(lists).map(RuleBook::prepared).toList());
+    }
+
+    /** Rule lists read together ({@link #together}). */
+    public static final class Together {
+        private final Prepared union;
+        /** Per list, the index in {@link #union} of each of its rules. */
+        private final Map<Prepared, int[]> indices = new java.util.IdentityHashMap<>();
+
+        private Together(List<Prepared> lists) {
+            Map<Rule, Integer> at = new LinkedHashMap<>();
+            for (Prepared p : lists) for (Rule r : p) at.putIfAbsent(r, at.size());
+            this.union = new Prepared(List.copyOf(at.keySet()));
+            for (Prepared p : lists) indices.put(p, p.stream().mapToInt(at::get).toArray());
+        }
+
+        /** {@code text} read once for every rule of the lists. */
+        public Scan scan(CharSequence text) {
+            return new Scan(this, text, union.lastStarts(text));
+        }
+
+        /** What {@link Prepared#lastStarts} gives for {@code p}, one of the lists, from the union's answer. */
+        int[] lastStarts(Prepared p, int[] ofUnion) {
+            int[] index = indices.get(p);
+            if (index == null) throw new IllegalArgumentException("these rules were not read together in this scan");
+            int[] out = new int[index.length];
+            for (int k = 0; k < index.length; k++) out[k] = ofUnion[index[k]];
+            return out;
+        }
+    }
+
+    /** A text read once for the rule lists of a {@link Together}: search it with any of them ({@link #findAll(List, Scan, int)}, {@link #findFirst(List, Scan, int)}). */
+    public record Scan(Together together, CharSequence text, int[] lastStarts) {
+        public Scan {
+            java.util.Objects.requireNonNull(together, "together");
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * The first match of the rule in {@code text}, or null. The rule is prepared for search
      * anew at each call: to search many texts, prepare once ({@link #stage}, {@link #findFirstInOrder}).
      */
@@ -528,9 +577,19 @@ public final class RuleBook {
      * longest, the rule written first). Offsets are shifted by {@code base}.
      */
     public List<RuleMatch> findAll(List<Rule> rules, CharSequence text, int base) {
-        List<RuleMatch> candidates = new ArrayList<>();
         Prepared p = prepared(rules);
-        int[] lastStarts = p.lastStarts(text);
+        return findAll(p, text, p.lastStarts(text), base);
+    }
+
+    /** {@link #findAll(List, CharSequence, int)} in a text read already: {@code rules} must be one of the scan's lists. */
+    public List<RuleMatch> findAll(List<Rule> rules, Scan scan, int base) {
+        Prepared p = prepared(rules);
+        return findAll(p, scan.text(), scan.together().lastStarts(p, scan.lastStarts()), base);
+    }
+
+    private List<RuleMatch> findAll(Prepared p, CharSequence text, int[] lastStarts, int base) {
+        List<Rule> rules = p;
+        List<RuleMatch> candidates = new ArrayList<>();
         for (int k = 0; k < lastStarts.length; k++) {
             Rule r = p.get(k);
             Compiled c = p.compiled[k];
@@ -578,10 +637,19 @@ public final class RuleBook {
      * so only that one is looked for.
      */
     public RuleMatch findFirst(List<Rule> rules, CharSequence text, int base) {
-        Comparator<RuleMatch> rank = ranking(rules);
-        RuleMatch best = null;
         Prepared p = prepared(rules);
-        int[] lastStarts = p.lastStarts(text);
+        return findFirst(p, text, p.lastStarts(text), base);
+    }
+
+    /** {@link #findFirst(List, CharSequence, int)} in a text read already: {@code rules} must be one of the scan's lists. */
+    public RuleMatch findFirst(List<Rule> rules, Scan scan, int base) {
+        Prepared p = prepared(rules);
+        return findFirst(p, scan.text(), scan.together().lastStarts(p, scan.lastStarts()), base);
+    }
+
+    private RuleMatch findFirst(Prepared p, CharSequence text, int[] lastStarts, int base) {
+        Comparator<RuleMatch> rank = ranking(p);
+        RuleMatch best = null;
         for (int k : p.byPriority) {
             Rule r = p.get(k);
             // The rules come by priority, the highest first: one of a lower priority than the best so far cannot replace it.

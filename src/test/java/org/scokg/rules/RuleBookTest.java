@@ -214,4 +214,49 @@ class RuleBookTest {
         assertTrue(b.rules().size() > 50, "the built-in rules are there too");
         assertTrue(b.rule("mine.greeting").origin().endsWith("mine.rules:2"), b.rule("mine.greeting").origin());
     }
+
+    @Test
+    void listsReadTogetherFindWhatEachFindsAlone() {
+        RuleBook b = book("""
+            stage buying
+            rule buy.fruit
+              # a count and a fruit
+              produce: purchase
+              pattern: (?<n>[0-9]+) (?<f>@fruit)
+              example: 3 pear
+            end
+            rule buy.any
+              # a count of anything, worth less
+              produce: purchase
+              priority: -1
+              pattern: (?<n>[0-9]+) (?<f>[a-z]+)
+              example: 3 figs
+            end
+            stage paying
+            rule pay.coins
+              # coins paid
+              produce: payment
+              pattern: paid (?<n>[0-9]+) coins
+              example: paid 4 coins
+            end
+            stage other
+            rule other.any
+              # never read with the others
+              produce: x
+              pattern: coins
+              example: coins
+            end
+            """);
+        RuleBook.Together together = b.together(b.stage("buying"), b.stage("paying"));
+        for (String text : List.of("I paid 4 coins for 12 pineapples and 2 figs", "2 figs", "nothing here", "")) {
+            RuleBook.Scan scan = together.scan(text);
+            assertEquals(String.valueOf(b.findAll(b.stage("buying"), text, 7)), String.valueOf(b.findAll(b.stage("buying"), scan, 7)), text);
+            assertEquals(String.valueOf(b.findFirst(b.stage("buying"), text, 0)), String.valueOf(b.findFirst(b.stage("buying"), scan, 0)), text);
+            assertEquals(String.valueOf(b.findFirst(b.stage("paying"), text, 0)), String.valueOf(b.findFirst(b.stage("paying"), scan, 0)), text);
+        }
+        RuleBook.Scan scan = together.scan("I paid 4 coins for 12 pineapples");
+        assertEquals("buy.fruit", b.findFirst(b.stage("buying"), scan, 0).rule().name());
+        assertEquals("4", b.findFirst(b.stage("paying"), scan, 0).group("n"));
+        assertThrows(IllegalArgumentException.class, () -> b.findAll(b.stage("other"), scan, 0));
+    }
 }
