@@ -181,7 +181,7 @@ public final class RuleBook {
 
         /** {@code text} read once for every rule of the lists. */
         public Scan scan(CharSequence text) {
-            return new Scan(this, text, union.lastStarts(text));
+            return new Scan(this, java.util.Objects.requireNonNull(text, "text"), union.lastStarts(text));
         }
 
         /** What {@link Prepared#lastStarts} gives for {@code p}, one of the lists, from the union's answer. */
@@ -195,11 +195,20 @@ public final class RuleBook {
     }
 
     /** A text read once for the rule lists of a {@link Together}: search it with any of them ({@link #findAll(List, Scan, int)}, {@link #findFirst(List, Scan, int)}). */
-    public record Scan(Together together, CharSequence text, int[] lastStarts) {
-        public Scan {
-            java.util.Objects.requireNonNull(together, "together");
-            java.util.Objects.requireNonNull(text, "text");
+    public static final class Scan {
+        private final Together together;
+        private final CharSequence text;
+        /** What the union's {@link Prepared#lastStarts} gave. */
+        private final int[] lastStarts;
+
+        private Scan(Together together, CharSequence text, int[] lastStarts) {
+            this.together = together;
+            this.text = text;
+            this.lastStarts = lastStarts;
         }
+
+        /** The text read. */
+        public CharSequence text() { return text; }
     }
 
     /**
@@ -260,8 +269,8 @@ public final class RuleBook {
         final int[] byPriority;
         /**
          * The root's children by character, in pages of 256 characters ({@code c >>> 8}, then
-         * {@code c & 255}; 0: none, as the root is no one's child): a text's character is
-         * looked up at once, as most start no string.
+         * {@code c & 255}; 0: none, as the root is no one's child): a character that starts a
+         * string ({@link #starters}) finds its node at once, without a search.
          */
         private final int[][] rootPages = new int[256][];
         /** The characters some required string starts with, one bit per char (8 KB, where the pages take more): most characters are ruled out here. */
@@ -584,7 +593,7 @@ public final class RuleBook {
     /** {@link #findAll(List, CharSequence, int)} in a text read already: {@code rules} must be one of the scan's lists. */
     public List<RuleMatch> findAll(List<Rule> rules, Scan scan, int base) {
         Prepared p = prepared(rules);
-        return findAll(p, scan.text(), scan.together().lastStarts(p, scan.lastStarts()), base);
+        return findAll(p, scan.text, scan.together.lastStarts(p, scan.lastStarts), base);
     }
 
     private List<RuleMatch> findAll(Prepared p, CharSequence text, int[] lastStarts, int base) {
@@ -644,7 +653,7 @@ public final class RuleBook {
     /** {@link #findFirst(List, CharSequence, int)} in a text read already: {@code rules} must be one of the scan's lists. */
     public RuleMatch findFirst(List<Rule> rules, Scan scan, int base) {
         Prepared p = prepared(rules);
-        return findFirst(p, scan.text(), scan.together().lastStarts(p, scan.lastStarts()), base);
+        return findFirst(p, scan.text, scan.together.lastStarts(p, scan.lastStarts), base);
     }
 
     private RuleMatch findFirst(Prepared p, CharSequence text, int[] lastStarts, int base) {
