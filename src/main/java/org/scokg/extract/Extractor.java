@@ -436,7 +436,7 @@ public final class Extractor {
                 // a bracket ends a "sentence" of its own), and over a paragraph whose heading line
                 // (本组织常设机构代表) stands over such lines; not into a sentence a veto rule
                 // rejects (the head of state who received the delegates).
-                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && continuesList(sentences.get(k + 1))
+                while (k + 1 < sentences.size() && text.charAt(s[1] - 1) != '。' && continuesList(k + 1)
                        && (s[1] < tailStart || tailStart == 0)) s[1] = sentences.get(++k)[1];
                 // A list printed one delegate a line has no separators: when two or more lines
                 // start like an item, every line is an item.
@@ -493,11 +493,12 @@ public final class Extractor {
             return delegate != null && delegate.start() == item;
         }
 
-        /** Whether sentence {@code next} goes on with the list before it (see {@link #attendances}). */
-        boolean continuesList(int[] next) {
+        /** Whether sentence {@code k} goes on with the list before it (see {@link #attendances}). */
+        boolean continuesList(int k) {
+            int[] next = sentences.get(k);
             boolean items = startsAnItem(next[0], text.length())
                 || text.charAt(next[1] - 1) != '。' && linesStartingAnItem(next[0], next[1]) >= 1;
-            return items && rules.findFirst(rules.stage("attendance", "veto"), text.substring(next[0], next[1]), next[0]) == null;
+            return items && rules.findFirst(rules.stage("attendance", "veto"), scanOf(k), next[0]) == null;
         }
 
         /**

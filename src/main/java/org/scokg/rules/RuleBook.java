@@ -597,7 +597,6 @@ public final class RuleBook {
     }
 
     private List<RuleMatch> findAll(Prepared p, CharSequence text, int[] lastStarts, int base) {
-        List<Rule> rules = p;
         List<RuleMatch> candidates = new ArrayList<>();
         for (int k = 0; k < lastStarts.length; k++) {
             Rule r = p.get(k);
@@ -624,7 +623,7 @@ public final class RuleBook {
                 }
             }
         }
-        candidates.sort(ranking(rules));
+        candidates.sort(ranking(p));
         List<RuleMatch> chosen = new ArrayList<>();
         for (RuleMatch c : candidates) {
             boolean free = true;
